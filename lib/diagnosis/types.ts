@@ -21,13 +21,7 @@ export type FrameKind = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | 'other';
 
 /** The network failures a visitor meets instead of a status code. */
 export type NetworkFailure =
-  | 'connection-refused'
-  | 'connection-reset'
-  | 'dns'
-  | 'timeout'
-  | 'tls'
-  | 'offline'
-  | 'other';
+  'connection-refused' | 'connection-reset' | 'dns' | 'timeout' | 'tls' | 'offline' | 'other';
 
 export interface Observation {
   readonly url: string;

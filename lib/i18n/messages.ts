@@ -43,10 +43,13 @@ export function createTranslator(catalogue: Catalogue): Translate {
     );
     const positional = (text: string) =>
       text.replace(/\$(\d)/g, (_, digit: string) => String(subs[Number(digit) - 1] ?? ''));
-    return entry.message.replace(/\$\$|\$([a-zA-Z0-9_@]+)\$/g, (match, name: string | undefined) => {
-      if (name === undefined) return '$';
-      const content = placeholders.get(name.toLowerCase());
-      return content === undefined ? match : positional(content);
-    });
+    return entry.message.replace(
+      /\$\$|\$([a-zA-Z0-9_@]+)\$/g,
+      (match, name: string | undefined) => {
+        if (name === undefined) return '$';
+        const content = placeholders.get(name.toLowerCase());
+        return content === undefined ? match : positional(content);
+      },
+    );
   };
 }
