@@ -17,13 +17,25 @@ const why = {
   pure: 'lib/ is pure and runs in Node: take what you need as a parameter.',
 };
 const browserApis = [
-  { group: ['wxt/browser', 'webextension-polyfill', '#imports', 'wxt/utils/*', 'wxt/storage'], message: why.browser },
+  {
+    group: ['wxt/browser', 'webextension-polyfill', '#imports', 'wxt/utils/*', 'wxt/storage'],
+    message: why.browser,
+  },
 ];
-const platformLayer = [{ group: ['**/platform', '**/platform/**', '**/state', '**/state/**'], message: why.platform }];
+const platformLayer = [
+  { group: ['**/platform', '**/platform/**', '**/state', '**/state/**'], message: why.platform },
+];
 const entrypoints = [{ group: ['**/entrypoints/**'], message: why.entrypoints }];
 const componentsDir = [{ group: ['**/components/**'], message: why.components }];
 const extensionGlobals = ['browser', 'chrome'].map((name) => ({ name, message: why.browser }));
-const domGlobals = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage'].map((name) => ({
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+].map((name) => ({
   name,
   message: why.pure,
 }));
@@ -42,7 +54,10 @@ export default tseslint.config(
     files: ['lib/**/*.{ts,tsx}'],
     ignores: ['lib/platform/**', 'lib/state/**', 'lib/**/*.test.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...browserApis, ...platformLayer, ...entrypoints, ...componentsDir] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...browserApis, ...platformLayer, ...entrypoints, ...componentsDir] },
+      ],
       'no-restricted-globals': ['error', ...extensionGlobals, ...domGlobals],
     },
   },
@@ -54,7 +69,10 @@ export default tseslint.config(
     files: ['components/**/*.{ts,tsx}'],
     ignores: ['components/**/*.test.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...browserApis, ...platformLayer, ...entrypoints] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...browserApis, ...platformLayer, ...entrypoints] },
+      ],
       'no-restricted-globals': ['error', ...extensionGlobals],
     },
   },

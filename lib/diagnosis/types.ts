@@ -69,6 +69,11 @@ export interface GatewayMatch {
   readonly role: GatewayRole;
   readonly confidence: Confidence;
   readonly evidence: readonly Evidence[];
+  /**
+   * True when the error response itself (its page, or a vendor error header such as `x-amzn-errortype`) came from this
+   * product: it is then the hop that could not get a good answer from the next one.
+   */
+  readonly producedError: boolean;
 }
 
 /** visitor -> each identified gateway (outermost first) -> the site's own server. */
