@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_STORED_HEADERS,
+  MAX_STORED_HEADER_VALUE,
+  MAX_STORED_URL,
+  observe,
+  sameDocument,
+} from './observe';
+
+const base = {
+  url: 'https://shop.example/cart?id=1',
+  method: 'GET',
+  statusCode: 502,
+  statusLine: 'HTTP/1.1 502 Bad Gateway',
+  type: 'main_frame',
+  timeStamp: 1_700_000_000_000,
+};
+
+describe('observe', () => {
+  it('keeps what the diagnosis needs from a webRequest completion', () => {
+    const observation = observe({
+      ...base,
+      ip: '203.0.113.7',
+      responseHeaders: [{ name: 'Server', value: 'nginx' }],
+    });
+    expect(observation).toEqual({
+      url: 'https://shop.example/cart?id=1',
+      method: 'GET',
+      statusCode: 502,
+      statusLine: 'HTTP/1.1 502 Bad Gateway',
+      headers: [{ name: 'Server', value: 'nginx' }],
+      frame: 'main_frame',
+      ip: '203.0.113.7',
+      time: 1_700_000_000_000,
+    });
+  });
+
+  it('bounds what a hostile server sends before it reaches storage', () => {
+    const observation = observe({
+      ...base,
+      url: `https://x.example/${'a'.repeat(10_000)}`,
+      responseHeaders: Array.from({ length: 1000 }, () => ({
+        name: 'X-Big',
+        value: 'v'.repeat(10_000),
+      })),
+    });
+    expect(observation.url).toHaveLength(MAX_STORED_URL);
+    expect(observation.headers).toHaveLength(MAX_STORED_HEADERS);
+    expect(observation.headers[0]?.value).toHaveLength(MAX_STORED_HEADER_VALUE);
+  });
+
+  it('names the frame kinds it distinguishes and folds the rest into other', () => {
+    expect(observe({ ...base, type: 'sub_frame' }).frame).toBe('sub_frame');
+    expect(observe({ ...base, type: 'xmlhttprequest' }).frame).toBe('xmlhttprequest');
+    expect(observe({ ...base, type: 'image' }).frame).toBe('other');
+  });
+});
+
+describe('sameDocument', () => {
+  it('ignores the fragment but nothing else', () => {
+    expect(sameDocument('https://a.example/p#top', 'https://a.example/p')).toBe(true);
+    expect(sameDocument('https://a.example/p?x=1', 'https://a.example/p')).toBe(false);
+    expect(sameDocument(undefined, 'https://a.example/p')).toBe(false);
+  });
+});

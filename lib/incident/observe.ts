@@ -1,0 +1,51 @@
+/**
+ * Turns what webRequest reports into an `Observation` the diagnosis engine reads, keeping only what a tab's record
+ * needs and bounding it, because records live in storage.session (a 10 MB quota shared by every tab).
+ */
+import type { FrameKind, HeaderEntry, Observation } from '../diagnosis/types';
+
+/** The fields of webRequest's onCompleted/onHeadersReceived details this product reads (same in Chrome and Firefox). */
+export interface CompletedRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly statusCode: number;
+  readonly statusLine?: string | undefined;
+  readonly responseHeaders?: readonly HeaderEntry[] | undefined;
+  readonly type: string;
+  readonly ip?: string | undefined;
+  readonly timeStamp: number;
+}
+
+export const MAX_STORED_HEADERS = 64;
+export const MAX_STORED_HEADER_VALUE = 1024;
+export const MAX_STORED_URL = 2048;
+
+export function frameKind(type: string): FrameKind {
+  return type === 'main_frame' || type === 'sub_frame' || type === 'xmlhttprequest'
+    ? type
+    : 'other';
+}
+
+export function observe(request: CompletedRequest): Observation {
+  return {
+    url: request.url.slice(0, MAX_STORED_URL),
+    method: request.method,
+    statusCode: request.statusCode,
+    statusLine: request.statusLine?.slice(0, MAX_STORED_HEADER_VALUE),
+    headers: (request.responseHeaders ?? [])
+      .slice(0, MAX_STORED_HEADERS)
+      .map(({ name, value }) => ({
+        name: name.slice(0, MAX_STORED_HEADER_VALUE),
+        value: value?.slice(0, MAX_STORED_HEADER_VALUE),
+      })),
+    frame: frameKind(request.type),
+    ip: request.ip,
+    time: request.timeStamp,
+  };
+}
+
+/** Same document: a record applies to the tab while the tab still shows the URL that failed (fragment aside). */
+export function sameDocument(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  return a.split('#', 1)[0] === b.split('#', 1)[0];
+}

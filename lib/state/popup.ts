@@ -1,0 +1,46 @@
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import type { TabIncident } from '../incident/tab-incident';
+import { tabIncidents } from '../platform/tab-incidents';
+
+export type PopupView =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'no-tab' }
+  | { readonly kind: 'healthy'; readonly url: string | undefined }
+  | { readonly kind: 'failed'; readonly incident: TabIncident };
+
+/**
+ * The popup's state. `?tabId=N` names the tab to show (tests, and the popup opened in a tab); otherwise it is the
+ * active tab of the window the popup belongs to.
+ */
+export function createPopupState(
+  query: URLSearchParams,
+  {
+    tabs = browser.tabs as Pick<typeof browser.tabs, 'get' | 'query'>,
+    incidents = tabIncidents,
+  } = {},
+) {
+  const view = signal<PopupView>({ kind: 'loading' });
+
+  async function targetTab() {
+    const named = Number(query.get('tabId'));
+    if (Number.isInteger(named) && named >= 0 && query.has('tabId'))
+      return tabs.get(named).catch(() => undefined);
+    const [active] = await tabs.query({ active: true, currentWindow: true });
+    return active;
+  }
+
+  async function load() {
+    const tab = await targetTab();
+    if (tab?.id === undefined) {
+      view.value = { kind: 'no-tab' };
+      return;
+    }
+    const incident = await incidents.get(tab.id);
+    view.value = incident ? { kind: 'failed', incident } : { kind: 'healthy', url: tab.url };
+  }
+
+  return { view, load };
+}
+
+export type PopupState = ReturnType<typeof createPopupState>;

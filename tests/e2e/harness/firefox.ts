@@ -1,0 +1,104 @@
+import puppeteer, { type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../wxt.config';
+import { tabIdOf, toolbar } from './chromium';
+import { browserExecutable, builtExtension } from './paths';
+import { pollUntil } from './poll';
+import { extensionCall, type Harness, type TestPage } from './types';
+
+/** Fixed so the extension's origin is known before it is installed (pref extensions.webextensions.uuids). */
+const EXTENSION_UUID = '5c3e9d1a-7f2b-4c8e-9a6d-1b2c3d4e5f60';
+
+/**
+ * Firefox ESR through puppeteer-core over WebDriver BiDi, the extension installed as a temporary add-on. Traps from
+ * shared/docs/browser-facts.md: moz-extension pages need --remote-allow-system-access and their goto never resolves;
+ * a second page.goto in a tab makes webRequest report tabId -1, so later navigations go through location.href.
+ */
+export async function launchFirefox(): Promise<Harness> {
+  const extensionDir = builtExtension('firefox');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserExecutable('firefox'),
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // Nothing but the lab: no captive-portal or connectivity probes, no telemetry, no update checks.
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'toolkit.telemetry.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'app.update.enabled': false,
+      'extensions.update.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+    },
+  });
+  await browser.installExtension(extensionDir);
+  const origin = `moz-extension://${EXTENSION_UUID}`;
+
+  const wrap = (page: Page): TestPage => {
+    let navigated = false;
+    return {
+      async goto(url) {
+        if (url.startsWith('moz-extension:')) {
+          // The navigation happens but the promise never settles: start it, then watch the page arrive.
+          page.goto(url, { timeout: 15_000 }).catch(() => {});
+          await pollUntil(`${url} to load`, () =>
+            page
+              .evaluate(
+                'location.href === ' +
+                  JSON.stringify(url) +
+                  ' && document.readyState === "complete"',
+              )
+              .then((done) => done || undefined),
+          );
+        } else if (!navigated) {
+          await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
+        } else {
+          await Promise.all([
+            page.waitForNavigation({ waitUntil: 'load', timeout: 15_000 }),
+            page.evaluate((target: string) => void (location.href = target), url),
+          ]);
+        }
+        navigated = true;
+      },
+      evaluate: (fn, arg) =>
+        (typeof fn === 'string' ? page.evaluate(fn) : page.evaluate(fn as never, arg)) as never,
+      url: async () => page.url(),
+      screenshot: async (path) => {
+        await page.screenshot({ path });
+      },
+      close: () => page.close(),
+    };
+  };
+
+  const openExtensionPage = async (path: string) => {
+    const page = wrap(await browser.newPage());
+    await page.goto(`${origin}/${path}`);
+    return page;
+  };
+
+  // A privileged page to run `inExtension` in, opened once.
+  const privileged = await openExtensionPage('popup.html?tabId=-1');
+  const inExtension: Harness['inExtension'] = (fn, arg) =>
+    privileged.evaluate(extensionCall(fn, arg));
+
+  // The event page adds its listeners synchronously when its script runs, so a loaded background page is ready.
+  await pollUntil('the background page to load', () =>
+    privileged.evaluate(
+      'browser.runtime.getBackgroundPage().then((page) => page?.document.readyState === "complete" || undefined)',
+    ),
+  );
+
+  return {
+    name: 'firefox',
+    extensionOrigin: origin,
+    newPage: async () => wrap(await browser.newPage()),
+    openExtensionPage,
+    inExtension,
+    tabIdOf: (url) => tabIdOf(inExtension, url),
+    toolbar: (tabId) => toolbar(inExtension, tabId),
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,54 @@
+/** What a spec needs from a browser, whichever one it is. */
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface TestPage {
+  /** Navigates and waits for the load to finish; an error page (Chrome's for an empty 5xx body) is a finished load. */
+  goto(url: string): Promise<void>;
+  /** Evaluates an expression or a function's source in the page and returns its JSON-able result. */
+  evaluate<T>(fn: string | ((arg: never) => T | Promise<T>), arg?: unknown): Promise<T>;
+  url(): Promise<string>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Toolbar {
+  readonly text: string;
+  readonly title: string;
+}
+
+export interface Harness {
+  readonly name: BrowserName;
+  /** The extension's own origin: `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  readonly extensionOrigin: string;
+  newPage(): Promise<TestPage>;
+  /** Opens one of the extension's pages (`popup.html?tabId=3`) in a tab of its own. */
+  openExtensionPage(path: string): Promise<TestPage>;
+  /**
+   * Runs a function with the extension's privileges (the service worker in Chromium, an extension page in Firefox).
+   * It gets `api` (the `browser`/`chrome` namespace) and `arg`, and must be self-contained.
+   */
+  inExtension<T, A = undefined>(
+    fn: (api: ExtensionApi, arg: A) => T | Promise<T>,
+    arg?: A,
+  ): Promise<T>;
+  /** The id of the tab showing this URL (fragment ignored), polled until it appears. */
+  tabIdOf(url: string): Promise<number>;
+  toolbar(tabId: number): Promise<Toolbar>;
+  close(): Promise<void>;
+}
+
+/** The subset of the WebExtension API tests call, typed loosely: tests read results, they do not rely on the shapes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ExtensionApi = any;
+
+/**
+ * The expression that calls `fn` with the extension's API namespace. An expression, not a function: extension pages
+ * forbid eval, but the DevTools and WebDriver BiDi protocols evaluate expressions outside the page's CSP.
+ */
+export function extensionCall(
+  fn: (api: ExtensionApi, arg: never) => unknown,
+  arg: unknown,
+): string {
+  // `__name`: the helper esbuild's keep-names transform (tsx, vitest) calls inside compiled functions.
+  return `((__name) => (${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg ?? null)}))((f) => f)`;
+}
