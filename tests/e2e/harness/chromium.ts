@@ -11,12 +11,12 @@ import { extensionCall, type ExtensionApi, type Harness, type TestPage } from '.
  * unpacked extension). Flags from shared/docs/browser-facts.md: no sandbox as root, and no background networking so
  * the browser talks to nothing but the lab.
  */
-export async function launchChromium(): Promise<Harness> {
+export async function launchChromium({ headless = true } = {}): Promise<Harness> {
   const extensionDir = builtExtension('chromium');
   const profile = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserExecutable('chromium'),
-    headless: true,
+    headless,
     ignoreDefaultArgs: [
       '--disable-extensions',
       '--disable-component-extensions-with-background-pages',
@@ -61,8 +61,8 @@ export async function launchChromium(): Promise<Harness> {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     url: async () => page.url(),
-    screenshot: async (path) => {
-      await page.screenshot({ path });
+    screenshot: async (path, selector) => {
+      await (selector ? page.locator(selector).screenshot({ path }) : page.screenshot({ path }));
     },
     close: () => page.close(),
   });

@@ -66,8 +66,9 @@ export async function launchFirefox(): Promise<Harness> {
       evaluate: (fn, arg) =>
         (typeof fn === 'string' ? page.evaluate(fn) : page.evaluate(fn as never, arg)) as never,
       url: async () => page.url(),
-      screenshot: async (path) => {
-        await page.screenshot({ path });
+      screenshot: async (path, selector) => {
+        const target = selector ? await page.waitForSelector(selector, { timeout: 5_000 }) : page;
+        await target?.screenshot({ path });
       },
       close: () => page.close(),
     };

@@ -7,7 +7,8 @@ export interface TestPage {
   /** Evaluates an expression or a function's source in the page and returns its JSON-able result. */
   evaluate<T>(fn: string | ((arg: never) => T | Promise<T>), arg?: unknown): Promise<T>;
   url(): Promise<string>;
-  screenshot(path: string): Promise<void>;
+  /** A PNG of the viewport, or of the first element matching `selector`. */
+  screenshot(path: string, selector?: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,95 @@
+/**
+ * `npm run demo`: builds the extension, starts the gateway lab and opens Chromium with Gateway Doctor loaded on the
+ * lab's index of scenarios, so a newcomer can click through real gateway failures.
+ * `npm run demo -- --headless --screenshots DIR`: for machines without a display, visits every scenario page and
+ * writes a screenshot of the page and of the popup for each.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../tests/e2e/harness/chromium';
+import { ROOT } from '../tests/e2e/harness/paths';
+import type { Harness } from '../tests/e2e/harness/types';
+import { startLab, type Lab } from '../tests/lab/server';
+
+const { values: options } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    screenshots: { type: 'string' },
+    port: { type: 'string', default: '8787' },
+  },
+});
+
+if (!options.headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error(
+    'demo: no display to open a browser window on. On a machine without one, run\n' +
+      '  npm run demo -- --headless --screenshots demo-screenshots',
+  );
+  process.exit(2);
+}
+
+console.log('demo: building the extension for Chromium…');
+execFileSync(resolve(ROOT, 'node_modules/.bin/wxt'), ['build'], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+
+const lab = await startLab({ port: Number(options.port) });
+console.log(
+  `demo: gateway lab on ${lab.origin}/ (${lab.scenarios.length} scenarios, ${lab.replays.length} replays)`,
+);
+const browser = await launchChromium({ headless: options.headless });
+console.log(`demo: Chromium running with Gateway Doctor (${browser.extensionOrigin})`);
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  await browser.close().catch(() => {});
+  await lab.close().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+if (options.screenshots) {
+  await screenshotEveryScenario(lab, browser, resolve(options.screenshots));
+  await stop();
+} else {
+  const index = await browser.newPage();
+  await index.goto(`${lab.origin}/`);
+  console.log(
+    'demo: click through the scenarios in the browser window; Ctrl-C here stops everything.',
+  );
+}
+
+/** Pages a visitor would open: every scenario but the building blocks other pages embed, and every replay. */
+function demoPages(lab: Lab): { id: string; path: string }[] {
+  return [
+    ...lab.scenarios
+      .filter((s) => s.group !== 'Building blocks')
+      .map((s) => ({ id: s.id, path: s.path })),
+    ...lab.replays.map((r) => ({ id: `gateway-${r.id}`, path: `/gateway/${r.id}` })),
+  ];
+}
+
+async function screenshotEveryScenario(lab: Lab, browser: Harness, dir: string) {
+  mkdirSync(dir, { recursive: true });
+  for (const { id, path } of demoPages(lab)) {
+    const url = lab.url(`${path}${path.includes('?') ? '&' : '?'}run=demo-${id}`);
+    const page = await browser.newPage();
+    await page.goto(url);
+    // The toolbar is set when the tab completes; give the background that moment before the popup reads it.
+    await new Promise((done) => setTimeout(done, 300));
+    await page.screenshot(`${dir}/${id}.png`);
+    const tabId = await browser.tabIdOf(url);
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.screenshot(`${dir}/${id}-popup.png`, 'main');
+    const { text } = await browser.toolbar(tabId);
+    console.log(`  ${id.padEnd(52)} badge ${text || '-'}`);
+    await popup.close();
+    await page.close();
+  }
+  console.log(`demo: screenshots of each page and its popup are in ${dir}`);
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launch, pollUntil, type Harness } from './harness';
+import { startLab, type Lab } from '../lab/server';
+
+describe.each(BROWSERS)('toolbar in %s', (browserName) => {
+  let browser: Harness;
+  let lab: Lab;
+  let run = 0;
+  /** A URL of the lab no other test has loaded, so each test sees its own tab. */
+  const fresh = (path: string) =>
+    lab.url(`${path}${path.includes('?') ? '&' : '?'}run=${browserName}-${++run}`);
+
+  beforeAll(async () => {
+    lab = await startLab();
+    browser = await launch(browserName);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.close();
+  });
+
+  async function open(path: string) {
+    const url = fresh(path);
+    const page = await browser.newPage();
+    await page.goto(url);
+    return { page, url, tabId: await browser.tabIdOf(url) };
+  }
+
+  const badgeOf = (tabId: number, expected: string) =>
+    pollUntil(`badge "${expected}" on tab ${tabId}`, async () => {
+      const toolbar = await browser.toolbar(tabId);
+      return toolbar.text === expected ? toolbar : undefined;
+    });
+
+  it.each([
+    ['/scenarios/bad-gateway-html', '502'],
+    ['/scenarios/bad-gateway-empty', '502'],
+    ['/gateway/cloudflare-522', '522'],
+    ['/gateway/aws-alb-504', '504'],
+  ])('shows the status of a failed page (%s) on its own tab', async (path, status) => {
+    const healthy = await open('/scenarios/healthy-page');
+    const failed = await open(path);
+    const toolbar = await badgeOf(failed.tabId, status);
+    expect(toolbar.title).toContain(status);
+    // The failure was handled after the healthy page loaded, so the healthy tab's badge is final.
+    expect(await browser.toolbar(healthy.tabId)).toEqual({ text: '', title: 'Gateway Doctor' });
+    await failed.page.close();
+    await healthy.page.close();
+  });
+
+  it('leaves a healthy page untouched and clears the badge when a failed tab recovers', async () => {
+    const { page, tabId, url } = await open('/scenarios/bad-gateway-html');
+    await badgeOf(tabId, '502');
+    await page.goto(fresh('/scenarios/healthy-page'));
+    const recovered = await browser.tabIdOf(await page.url());
+    expect(recovered).toBe(tabId);
+    await badgeOf(tabId, '');
+    expect(await page.evaluate('document.querySelector("gateway-doctor") === null')).toBe(true);
+    expect(url).not.toBe(await page.url());
+    await page.close();
+  });
+});
