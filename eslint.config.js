@@ -16,12 +16,14 @@ const why = {
   components: 'The pure core does not render: components/ import lib/, not the other way round.',
   pure: 'lib/ is pure and runs in Node: take what you need as a parameter.',
 };
-const browserApis = [
-  {
-    group: ['wxt/browser', 'webextension-polyfill', '#imports', 'wxt/utils/*', 'wxt/storage'],
+// Exact module names go in `paths`: in gitignore-style `patterns`, `#imports` would read as a comment.
+const browserApiModules = ['wxt/browser', 'webextension-polyfill', '#imports', 'wxt/storage'].map(
+  (name) => ({
+    name,
     message: why.browser,
-  },
-];
+  }),
+);
+const browserApis = [{ group: ['wxt/utils/*', '@wxt-dev/*'], message: why.browser }];
 const platformLayer = [
   { group: ['**/platform', '**/platform/**', '**/state', '**/state/**'], message: why.platform },
 ];
@@ -56,7 +58,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...browserApis, ...platformLayer, ...entrypoints, ...componentsDir] },
+        {
+          paths: browserApiModules,
+          patterns: [...browserApis, ...platformLayer, ...entrypoints, ...componentsDir],
+        },
       ],
       'no-restricted-globals': ['error', ...extensionGlobals, ...domGlobals],
     },
@@ -71,7 +76,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...browserApis, ...platformLayer, ...entrypoints] },
+        { paths: browserApiModules, patterns: [...browserApis, ...platformLayer, ...entrypoints] },
       ],
       'no-restricted-globals': ['error', ...extensionGlobals],
     },
