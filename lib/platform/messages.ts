@@ -1,0 +1,111 @@
+/**
+ * The one typed protocol for every message in the extension. Each message is a verb with its request and response
+ * types and the kind of sender allowed to send it. The background serves them; a web page can never reach them
+ * (no `externally_connectable`), and a content script only ever acts on its own tab: the tab comes from `sender`,
+ * never from the payload.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { Diagnosis, PageMarkers } from '../diagnosis/types';
+import type { TabIncident } from '../incident/tab-incident';
+
+/** Who may send a message: the extension's own pages (popup, options, explanation page), or its content script. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+export interface TabReport {
+  readonly tabId: number;
+  readonly incident: TabIncident;
+  readonly diagnosis: Diagnosis;
+}
+
+interface Verb<Request, Response, From extends SenderKind> {
+  readonly request: Request;
+  readonly response: Response;
+  readonly from: From;
+}
+
+export interface Protocol {
+  /** The incident of a tab, diagnosed; null when the tab has none. */
+  tabReport: Verb<{ readonly tabId: number }, TabReport | null, 'extension-page'>;
+  /** The panel has mounted in a failed page and read what it shows; answers what the panel should say. */
+  panelOpened: Verb<{ readonly markers: PageMarkers | null }, TabReport | null, 'content-script'>;
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<V extends MessageType> = Protocol[V]['request'];
+export type ResponseOf<V extends MessageType> = Protocol[V]['response'];
+
+/** What a handler knows about the sender, checked: `tabId` is the sending content script's own tab. */
+export interface SenderContext {
+  readonly kind: SenderKind;
+  readonly tabId: number | undefined;
+}
+
+export type Handlers = {
+  readonly [V in MessageType]: (
+    request: RequestOf<V>,
+    sender: SenderContext,
+  ) => Promise<ResponseOf<V>>;
+};
+
+const ALLOWED: { readonly [V in MessageType]: Protocol[V]['from'] } = {
+  tabReport: 'extension-page',
+  panelOpened: 'content-script',
+};
+
+type Sender = Browser.runtime.MessageSender;
+
+/**
+ * Classifies a sender, or returns undefined for one that is not ours. Extension pages run at the extension's own
+ * origin; content scripts run in a tab's top frame on a web page. https://developer.chrome.com/docs/extensions/develop/concepts/messaging#security-considerations
+ */
+export function classifySender(
+  sender: Sender,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderContext | undefined {
+  if (sender.id !== extensionId) return undefined;
+  if (sender.url?.startsWith(extensionOrigin))
+    return { kind: 'extension-page', tabId: sender.tab?.id };
+  const isWebPage = /^https?:/.test(sender.url ?? '');
+  if (isWebPage && sender.tab?.id !== undefined && sender.tab.id >= 0 && sender.frameId === 0) {
+    return { kind: 'content-script', tabId: sender.tab.id };
+  }
+  return undefined;
+}
+
+function isEnvelope(value: unknown): value is { type: MessageType; data: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    Object.hasOwn(ALLOWED, (value as { type: string }).type)
+  );
+}
+
+/**
+ * Registers the background's one message listener. Call it synchronously in the background's main. A message of an
+ * unknown verb, or from a sender not allowed to send it, gets no answer (the caller sees an error), so nothing a page
+ * manages to send can reach a privileged action.
+ */
+export function serveMessages(handlers: Handlers, runtime = browser.runtime): void {
+  const origin = runtime.getURL('/');
+  runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    if (!isEnvelope(message)) return undefined;
+    const context = classifySender(sender, runtime.id, origin);
+    if (context?.kind !== ALLOWED[message.type]) return undefined;
+    const handle = handlers[message.type] as (
+      data: unknown,
+      sender: SenderContext,
+    ) => Promise<unknown>;
+    return handle(message.data, context);
+  });
+}
+
+/** Sends a message to the background and returns its answer. */
+export function send<V extends MessageType>(
+  type: V,
+  data: RequestOf<V>,
+  runtime = browser.runtime,
+): Promise<ResponseOf<V>> {
+  return runtime.sendMessage({ type, data }) as Promise<ResponseOf<V>>;
+}
