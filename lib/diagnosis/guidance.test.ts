@@ -41,7 +41,7 @@ describe('visitor steps', () => {
       retryAfterSeconds: 120,
     });
     expect(wait?.id).toBe('wait-retry');
-    expect(translate(wait!.why)).toBe(
+    expect(wait && translate(wait.why)).toBe(
       'The site asked browsers to wait 120 seconds before trying again.',
     );
   });
