@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { classifySender, serveMessages, type Handlers } from './messages';
+import { classifySender, serveMessages, targetTab, type Handlers } from './messages';
 
 const ID = 'gateway-doctor-id';
 const ORIGIN = 'chrome-extension://gateway-doctor-id/';
@@ -54,6 +54,8 @@ describe('serveMessages', () => {
     const handlers = {
       tabReport: vi.fn(async () => null),
       panelOpened: vi.fn(async () => null),
+      reloadTab: vi.fn(async () => {}),
+      ignoreSite: vi.fn(async () => {}),
     } satisfies Handlers;
     serveMessages(handlers, runtime as never);
     return { handlers, deliver: (message: unknown, sender: object) => listener(message, sender) };
@@ -92,5 +94,18 @@ describe('serveMessages', () => {
       expect(deliver(message, page)).toBeUndefined();
     }
     expect(handlers.tabReport).not.toHaveBeenCalled();
+  });
+});
+
+describe('targetTab', () => {
+  it('takes a content script’s own tab, never one from its payload', () => {
+    expect(targetTab({ tabId: 99 }, { kind: 'content-script', tabId: 5 })).toBe(5);
+  });
+
+  it('takes the tab an extension page names, when it is a real tab id', () => {
+    expect(targetTab({ tabId: 3 }, { kind: 'extension-page', tabId: undefined })).toBe(3);
+    expect(targetTab({ tabId: -1 }, { kind: 'extension-page', tabId: undefined })).toBeUndefined();
+    expect(targetTab({ tabId: 1.5 }, { kind: 'extension-page', tabId: undefined })).toBeUndefined();
+    expect(targetTab({}, { kind: 'extension-page', tabId: 2 })).toBeUndefined();
   });
 });

@@ -17,17 +17,28 @@ export interface TabReport {
   readonly diagnosis: Diagnosis;
 }
 
-interface Verb<Request, Response, From extends SenderKind> {
+interface Verb<Request, Response> {
   readonly request: Request;
   readonly response: Response;
-  readonly from: From;
+}
+
+/**
+ * Names a tab. Only the extension's own pages may name one; for a content script the tab is always the sender's own,
+ * and a `tabId` in its payload is ignored (see `targetTab`).
+ */
+export interface TabTarget {
+  readonly tabId?: number;
 }
 
 export interface Protocol {
   /** The incident of a tab, diagnosed; null when the tab has none. */
-  tabReport: Verb<{ readonly tabId: number }, TabReport | null, 'extension-page'>;
+  tabReport: Verb<{ readonly tabId: number }, TabReport | null>;
   /** The panel has mounted in a failed page and read what it shows; answers what the panel should say. */
-  panelOpened: Verb<{ readonly markers: PageMarkers | null }, TabReport | null, 'content-script'>;
+  panelOpened: Verb<{ readonly markers: PageMarkers | null }, TabReport | null>;
+  /** Reloads the tab; `bypassCache` skips the browser's cache (Ctrl+Shift+R). */
+  reloadTab: Verb<TabTarget & { readonly bypassCache: boolean }, void>;
+  /** "Don't show on this site": adds the tab's site to the ignore list and clears its marks. */
+  ignoreSite: Verb<TabTarget, void>;
 }
 
 export type MessageType = keyof Protocol;
@@ -47,10 +58,18 @@ export type Handlers = {
   ) => Promise<ResponseOf<V>>;
 };
 
-const ALLOWED: { readonly [V in MessageType]: Protocol[V]['from'] } = {
-  tabReport: 'extension-page',
-  panelOpened: 'content-script',
+const ALLOWED: { readonly [V in MessageType]: readonly SenderKind[] } = {
+  tabReport: ['extension-page'],
+  panelOpened: ['content-script'],
+  reloadTab: ['extension-page', 'content-script'],
+  ignoreSite: ['extension-page', 'content-script'],
 };
+
+/** The tab a message acts on: a content script's own, or the one an extension page named. */
+export function targetTab(request: TabTarget, sender: SenderContext): number | undefined {
+  if (sender.kind === 'content-script') return sender.tabId;
+  return Number.isInteger(request.tabId) && (request.tabId ?? -1) >= 0 ? request.tabId : undefined;
+}
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -92,7 +111,7 @@ export function serveMessages(handlers: Handlers, runtime = browser.runtime): vo
   runtime.onMessage.addListener((message: unknown, sender: Sender) => {
     if (!isEnvelope(message)) return undefined;
     const context = classifySender(sender, runtime.id, origin);
-    if (context?.kind !== ALLOWED[message.type]) return undefined;
+    if (!context || !ALLOWED[message.type].includes(context.kind)) return undefined;
     const handle = handlers[message.type] as (
       data: unknown,
       sender: SenderContext,
