@@ -1,0 +1,66 @@
+import type { Fingerprint } from './rule';
+
+/**
+ * Bunny CDN answers with `Server: BunnyCDN-<PoP>-<server>` and a CDN-RequestId per request.
+ * https://docs.bunny.net/cdn/troubleshooting/run-traceroute
+ * https://bunny.net/docs/cdn/request-headers-to-origin
+ */
+export const bunnyCdn: Fingerprint = {
+  id: 'bunny-cdn',
+  name: 'Bunny CDN',
+  role: 'cdn',
+  layer: 'edge',
+  signals: [
+    {
+      when: { header: 'server', value: /^BunnyCDN-[A-Z0-9]{2,8}-\d{1,8}$/i },
+      confidence: 'medium',
+    },
+    { when: { header: 'cdn-requestid', value: /^[0-9a-f]{32}$/i }, confidence: 'high' },
+    { when: { header: 'cdn-pullzone', value: /^\d{1,12}$/ }, confidence: 'high' },
+  ],
+};
+
+/** KeyCDN's edge software names itself: `Server: keycdn-engine`. */
+export const keyCdn: Fingerprint = {
+  id: 'keycdn',
+  name: 'KeyCDN',
+  role: 'cdn',
+  layer: 'edge',
+  signals: [{ when: { header: 'server', value: /^keycdn-engine$/i }, confidence: 'medium' }],
+};
+
+/**
+ * CDN77 edges send `Server: CDN77-Turbo` and their own X-77-* headers (captured: X-77-NZT, X-77-NZT-Ray,
+ * X-77-Cache, X-77-POP).
+ */
+export const cdn77: Fingerprint = {
+  id: 'cdn77',
+  name: 'CDN77',
+  role: 'cdn',
+  layer: 'edge',
+  signals: [
+    { when: { header: 'server', value: /^CDN77-Turbo$/i }, confidence: 'medium' },
+    { when: { header: 'x-77-nzt' }, confidence: 'high' },
+    { when: { header: 'x-77-nzt-ray' }, confidence: 'high' },
+    { when: { header: 'x-77-cache' }, confidence: 'high' },
+    { when: { header: 'x-77-pop' }, confidence: 'high' },
+  ],
+};
+
+/**
+ * Alibaba Cloud CDN runs Tengine and tags requests with EagleId and its Swift cache timestamps.
+ * https://github.com/zhousulong/cdn-server-info-userscript/blob/main/cdn_rules.json
+ */
+export const alibabaCloudCdn: Fingerprint = {
+  id: 'alibaba-cloud-cdn',
+  name: 'Alibaba Cloud CDN',
+  role: 'cdn',
+  layer: 'edge',
+  builtOn: ['tengine', 'nginx'],
+  signals: [
+    { when: { header: 'eagleid', value: /^[0-9a-f]{20,40}$/i }, confidence: 'high' },
+    { when: { header: 'x-swift-savetime' }, confidence: 'high' },
+    { when: { header: 'x-swift-cachetime' }, confidence: 'high' },
+    { when: { header: 'ali-swift-global-savetime' }, confidence: 'high' },
+  ],
+};

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fixtureMarkers,
+  headerEntries,
+  loadGatewayFixtures,
+  type GatewayFixture,
+} from '../../tests/support/fixtures';
+import { identifyGateways } from './gateways';
+import { indexHeaders } from './headers';
+
+/**
+ * Each fixture is one product's own error response, so that product wrote it: the fixture's vendor, by the id the
+ * brief gives it.
+ */
+const producerByVendor: Record<string, string> = {
+  Akamai: 'akamai',
+  'Apache httpd': 'apache',
+  'Apache Traffic Server': 'apache-traffic-server',
+  Apigee: 'apigee',
+  'AWS API Gateway': 'aws-api-gateway',
+  'AWS Application Load Balancer': 'aws-elb',
+  'AWS CloudFront': 'aws-cloudfront',
+  'AWS Elastic Load Balancing': 'aws-elb',
+  'Azure App Service': 'azure-app-service',
+  'Azure Application Gateway': 'azure-application-gateway',
+  'Azure Front Door': 'azure-front-door',
+  Caddy: 'caddy',
+  'Cloud Foundry': 'cloud-foundry',
+  Cloudflare: 'cloudflare',
+  'Cloudflare Workers': 'cloudflare-workers',
+  'DigitalOcean App Platform': 'digitalocean-app-platform',
+  Envoy: 'envoy',
+  Fastly: 'fastly',
+  'Fly.io': 'fly-io',
+  'Google App Engine': 'google-app-engine',
+  'Google Cloud Functions': 'google-cloud-functions',
+  'Google Cloud Load Balancing': 'google-cloud-load-balancing',
+  'Google Cloud Run': 'google-cloud-run',
+  'Google Front End': 'google-front-end',
+  HAProxy: 'haproxy',
+  Heroku: 'heroku',
+  'Istio (Envoy)': 'istio',
+  'Kong Gateway': 'kong',
+  // Its 503 is nginx's own page and carries no ingress-nginx marker: nginx is all the response can show.
+  'Kubernetes ingress-nginx': 'nginx',
+  LiteSpeed: 'litespeed',
+  'Microsoft IIS': 'microsoft-iis',
+  Netlify: 'netlify',
+  nginx: 'nginx',
+  OpenResty: 'openresty',
+  'OpenShift Router': 'openshift-router',
+  Render: 'render',
+  Squid: 'squid',
+  Supabase: 'supabase',
+  Tengine: 'tengine',
+  Traefik: 'traefik',
+  Tyk: 'tyk',
+  Varnish: 'varnish',
+  Vercel: 'vercel',
+};
+
+function identify(fixture: GatewayFixture) {
+  return identifyGateways(
+    indexHeaders(headerEntries(fixture)),
+    fixtureMarkers(fixture),
+    fixture.status,
+    `HTTP/1.1 ${fixture.status} ${fixture.reason}`,
+  );
+}
+
+const fixtures = loadGatewayFixtures().filter((fixture) => fixture.expectedChain !== undefined);
+
+describe('identifyGateways on real gateway responses', () => {
+  it('has fixtures to check', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(44);
+  });
+
+  it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', (_id, fixture) => {
+    const chain = identify(fixture);
+    expect(chain.map((match) => match.id)).toEqual(fixture.expectedChain);
+    for (const match of chain) expect(match.evidence.length, match.id).toBeGreaterThan(0);
+
+    const producer = producerByVendor[fixture.vendor];
+    expect(producer, `no product id known for vendor "${fixture.vendor}"`).toBeDefined();
+    expect(chain.filter((match) => match.producedError).map((match) => match.id)).toEqual([
+      producer,
+    ]);
+  });
+});
