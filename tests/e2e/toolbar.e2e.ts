@@ -59,4 +59,34 @@ describe.each(BROWSERS)('toolbar in %s', (browserName) => {
     expect(url).not.toBe(await page.url());
     await page.close();
   });
+
+  it('keeps a tab’s incident when the background is stopped, and handles the next navigation after', async () => {
+    const { page, tabId } = await open('/gateway/cloudflare-502');
+    await badgeOf(tabId, '502');
+    await browser.stopBackground();
+
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const popupText = () =>
+      popup.evaluate<string>('document.querySelector("main")?.textContent ?? ""');
+    expect(
+      await pollUntil('the popup to show the incident', async () =>
+        (await popupText()).includes('502') ? true : undefined,
+      ),
+    ).toBe(true);
+    await popup.close();
+
+    // The navigation wakes the background, which must still clear the tab's record when the site recovers.
+    await page.goto(fresh('/scenarios/healthy-page'));
+    await badgeOf(tabId, '');
+    const after = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await pollUntil('the popup to call the page healthy', async () =>
+      (await after.evaluate<string>('document.querySelector("main")?.textContent ?? ""')).includes(
+        'loaded normally',
+      )
+        ? true
+        : undefined,
+    );
+    await after.close();
+    await page.close();
+  });
 });

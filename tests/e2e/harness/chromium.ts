@@ -11,6 +11,11 @@ import { extensionCall, type ExtensionApi, type Harness, type TestPage } from '.
  * unpacked extension). Flags from shared/docs/browser-facts.md: no sandbox as root, and no background networking so
  * the browser talks to nothing but the lab.
  */
+const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
+
+/** The extension page the harness keeps open to run privileged code in. */
+export const PRIVILEGED_PAGE = 'popup.html?tabId=-1';
+
 export async function launchChromium({ headless = true } = {}): Promise<Harness> {
   const extensionDir = builtExtension('chromium');
   const profile = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
@@ -34,20 +39,30 @@ export async function launchChromium({ headless = true } = {}): Promise<Harness>
     viewport: { width: 1280, height: 800 },
   });
 
-  const worker = async (): Promise<Worker> =>
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
-
+  // The worker is replaced whenever Chromium stops and restarts it: always talk to the live one.
+  let worker: Worker | undefined = context.serviceWorkers().find(isOurs);
+  const track = (w: Worker) => {
+    if (!isOurs(w)) return;
+    worker = w;
+    w.on('close', () => {
+      if (worker === w) worker = undefined;
+    });
+  };
+  if (worker) track(worker);
+  context.on('serviceworker', track);
+  worker ??= await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 });
   // URL.origin is 'null' for non-web schemes: cut it out of the worker's URL instead.
-  const origin = /^chrome-extension:\/\/[^/]+/.exec((await worker()).url())?.[0] ?? '';
-
-  const inExtension: Harness['inExtension'] = async (fn, arg) =>
-    (await worker()).evaluate(extensionCall(fn, arg)) as never;
+  const origin = /^chrome-extension:\/\/[^/]+/.exec(worker.url())?.[0] ?? '';
 
   // The worker announces itself before background.js has added its listeners: wait for them, or the first
   // navigation is missed (browser-facts.md, "Race").
-  await pollUntil('the background to register its listeners', () =>
-    inExtension((api: ExtensionApi) => api.webRequest.onCompleted.hasListeners() || undefined),
+  await pollUntil('the background to register its listeners', async () =>
+    worker?.evaluate(
+      extensionCall(
+        (api: ExtensionApi) => api.webRequest.onCompleted.hasListeners() || undefined,
+        null,
+      ),
+    ),
   );
 
   const wrap = (page: Page): TestPage => ({
@@ -67,16 +82,41 @@ export async function launchChromium({ headless = true } = {}): Promise<Harness>
     close: () => page.close(),
   });
 
+  const openExtensionPage = async (path: string) => {
+    const page = wrap(await context.newPage());
+    await page.goto(`${origin}/${path}`);
+    return page;
+  };
+  // An extension page, not the worker, runs `inExtension`: it keeps working while the worker is stopped.
+  const privileged = await openExtensionPage(PRIVILEGED_PAGE);
+  const inExtension: Harness['inExtension'] = (fn, arg) =>
+    privileged.evaluate(extensionCall(fn, arg));
+
   return {
     name: 'chromium',
     extensionOrigin: origin,
     newPage: async () => wrap(await context.newPage()),
-    async openExtensionPage(path) {
-      const page = wrap(await context.newPage());
-      await page.goto(`${origin}/${path}`);
-      return page;
-    },
+    openExtensionPage,
     inExtension,
+    async stopBackground() {
+      // DevTools' Target.closeTarget stops the worker as Chromium does when it is idle; the next event restarts it.
+      const browserHandle = context.browser();
+      if (!browserHandle)
+        throw new Error('No browser behind the persistent context to open a DevTools session on');
+      const cdp = await browserHandle.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const target = targetInfos.find(
+        (t) => t.type === 'service_worker' && t.url.startsWith(origin),
+      );
+      if (target) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      await pollUntil('the service worker to stop', async () => {
+        const { targetInfos: now } = await cdp.send('Target.getTargets');
+        return now.some((t) => t.type === 'service_worker' && t.url.startsWith(origin))
+          ? undefined
+          : true;
+      });
+      await cdp.detach();
+    },
     tabIdOf: (url) => tabIdOf(inExtension, url),
     toolbar: (tabId) => toolbar(inExtension, tabId),
     async close() {

@@ -1,6 +1,6 @@
 import puppeteer, { type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
-import { tabIdOf, toolbar } from './chromium';
+import { PRIVILEGED_PAGE, tabIdOf, toolbar } from './chromium';
 import { browserExecutable, builtExtension } from './paths';
 import { pollUntil } from './poll';
 import { extensionCall, type Harness, type TestPage } from './types';
@@ -81,7 +81,7 @@ export async function launchFirefox(): Promise<Harness> {
   };
 
   // A privileged page to run `inExtension` in, opened once.
-  const privileged = await openExtensionPage('popup.html?tabId=-1');
+  const privileged = await openExtensionPage(PRIVILEGED_PAGE);
   const inExtension: Harness['inExtension'] = (fn, arg) =>
     privileged.evaluate(extensionCall(fn, arg));
 
@@ -100,6 +100,29 @@ export async function launchFirefox(): Promise<Harness> {
     inExtension,
     tabIdOf: (url) => tabIdOf(inExtension, url),
     toolbar: (tabId) => toolbar(inExtension, tabId),
+    async stopBackground() {
+      // What about:debugging's "Terminate background script" does, reached through BiDi's privileged chrome scope
+      // (allowed by --remote-allow-system-access).
+      const policy = `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension`;
+      await chromeScope(`${policy}.terminateBackground().then(() => true)`);
+      await pollUntil('the event page to stop', async () =>
+        (await chromeScope(`${policy}.backgroundState`)) === 'stopped' ? true : undefined,
+      );
+    },
     close: () => browser.close(),
   };
+
+  async function chromeScope(expression: string): Promise<unknown> {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- puppeteer does not type raw BiDi commands
+    const connection = (browser as any).connection;
+    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const context = tree.result.contexts[0].context;
+    const { result } = await connection.send('script.evaluate', {
+      expression,
+      target: { context },
+      awaitPromise: true,
+    });
+    if (result.type !== 'success') throw new Error(`chrome scope: ${JSON.stringify(result)}`);
+    return result.result.value;
+  }
 }

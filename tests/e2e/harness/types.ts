@@ -35,6 +35,8 @@ export interface Harness {
   /** The id of the tab showing this URL (fragment ignored), polled until it appears. */
   tabIdOf(url: string): Promise<number>;
   toolbar(tabId: number): Promise<Toolbar>;
+  /** Stops the background for real (the service worker in Chromium, the event page in Firefox), as when idle. */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
