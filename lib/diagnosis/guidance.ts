@@ -287,6 +287,10 @@ type OwnerStepId =
   | 'iis-failed-request'
   | 'litespeed-limits'
   | 'github-status'
+  | 'openshift-route'
+  | 'do-app-logs'
+  | 'cloud-foundry-logs'
+  | 'supabase-function-logs'
   | 'server-logs'
   | 'gateway-logs'
   | 'app-running'
@@ -348,6 +352,13 @@ const OWNER_STEPS: Readonly<Record<OwnerStepId, StepText>> = {
   'iis-failed-request': { title: 'ownerIisFailedRequestTitle', why: 'ownerIisFailedRequestWhy' },
   'litespeed-limits': { title: 'ownerLitespeedLimitsTitle', why: 'ownerLitespeedLimitsWhy' },
   'github-status': { title: 'ownerGithubStatusTitle', why: 'ownerGithubStatusWhy' },
+  'openshift-route': { title: 'ownerOpenshiftRouteTitle', why: 'ownerOpenshiftRouteWhy' },
+  'do-app-logs': { title: 'ownerDoAppLogsTitle', why: 'ownerDoAppLogsWhy' },
+  'cloud-foundry-logs': { title: 'ownerCloudFoundryLogsTitle', why: 'ownerCloudFoundryLogsWhy' },
+  'supabase-function-logs': {
+    title: 'ownerSupabaseFunctionLogsTitle',
+    why: 'ownerSupabaseFunctionLogsWhy',
+  },
   'server-logs': { title: 'ownerServerLogsTitle', why: 'ownerServerLogsWhy' },
   'gateway-logs': { title: 'ownerGatewayLogsTitle', why: 'ownerGatewayLogsWhy' },
   'app-running': { title: 'ownerAppRunningTitle', why: 'ownerAppRunningWhy' },
@@ -395,6 +406,7 @@ function albSteps(reason: FailureReason): OwnerStepId[] {
 const PRODUCT_STEPS: ReadonlyMap<string, (reason: FailureReason) => OwnerStepId[]> = new Map(
   Object.entries({
     cloudflare: cloudflareSteps,
+    'cloudflare-workers': cloudflareSteps,
     nginx: nginxSteps,
     openresty: nginxSteps,
     tengine: nginxSteps,
@@ -420,7 +432,8 @@ const PRODUCT_STEPS: ReadonlyMap<string, (reason: FailureReason) => OwnerStepId[
     render: () => ['render-logs'],
     'fly-io': () => ['fly-logs'],
     'google-cloud-load-balancing': () => ['gclb-backend'],
-    'google-frontend': () => ['gclb-backend'],
+    'google-frontend': () => ['gcp-logs'],
+    'google-cloud-functions': () => ['gcp-logs'],
     'google-app-engine': () => ['gcp-logs'],
     'google-cloud-run': () => ['gcp-logs'],
     'azure-front-door': () => ['front-door-origins'],
@@ -429,17 +442,24 @@ const PRODUCT_STEPS: ReadonlyMap<string, (reason: FailureReason) => OwnerStepId[
     'microsoft-iis': () => ['iis-failed-request'],
     litespeed: () => ['litespeed-limits'],
     github: () => ['github-status'],
+    'openshift-router': () => ['openshift-route'],
+    'digitalocean-app-platform': () => ['do-app-logs'],
+    'cloud-foundry': () => ['cloud-foundry-logs'],
+    supabase: () => ['supabase-function-logs'],
   } satisfies Record<string, (reason: FailureReason) => OwnerStepId[]>),
 );
 
-/** What any owner should check for a reason, whatever runs their site. */
-function genericSteps(reason: FailureReason): OwnerStepId[] {
+/**
+ * What any owner should check for a reason, whatever runs their site. A gateway that answered in the server's place
+ * could not get through to it, so its own log and the server's liveness come first.
+ */
+function genericSteps(reason: FailureReason, atGateway: boolean): OwnerStepId[] {
   if (TIMEOUTS.has(reason)) return ['slow-requests', 'gateway-logs'];
   switch (reason) {
     case 'overloaded':
     case 'edge-queue-full':
     case 'bandwidth':
-      return ['capacity', 'server-logs'];
+      return atGateway ? ['app-running', 'capacity', 'gateway-logs'] : ['capacity', 'server-logs'];
     case 'tls-handshake':
     case 'bad-certificate':
     case 'network-tls':
@@ -459,6 +479,7 @@ function genericSteps(reason: FailureReason): OwnerStepId[] {
     case 'network-sign-in':
       return [];
     case 'server-failed':
+      return atGateway ? ['gateway-logs', 'server-logs'] : ['server-logs'];
     case 'loop':
     case 'edge-code-failed':
     case 'edge-code-limit':
@@ -478,7 +499,11 @@ export interface OwnerContext {
 export function ownerSteps({ entry, failedGateway, challenge }: OwnerContext): GuidanceStep[] {
   const reason = challenge ? 'challenge' : entry.reason;
   const product = failedGateway && !challenge ? PRODUCT_STEPS.get(failedGateway.id) : undefined;
-  const ids = new Set<OwnerStepId>([...(product?.(reason) ?? []), ...genericSteps(reason)]);
+  const atGateway = failedGateway !== undefined;
+  const ids = new Set<OwnerStepId>([
+    ...(product?.(reason) ?? []),
+    ...genericSteps(reason, atGateway),
+  ]);
   return [...ids].map((id) => {
     const { title, why } = OWNER_STEPS[id];
     return { id, title: message(title), why: message(why) };
