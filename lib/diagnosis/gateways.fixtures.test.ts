@@ -36,7 +36,7 @@ const producerByVendor: Record<string, string> = {
   'Google Cloud Functions': 'google-cloud-functions',
   'Google Cloud Load Balancing': 'google-cloud-load-balancing',
   'Google Cloud Run': 'google-cloud-run',
-  'Google Front End': 'google-front-end',
+  'Google Front End': 'google-frontend',
   HAProxy: 'haproxy',
   Heroku: 'heroku',
   'Istio (Envoy)': 'istio',

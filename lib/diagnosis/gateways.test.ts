@@ -44,7 +44,7 @@ describe('the product registry', () => {
     traefik: 'Traefik',
     caddy: 'Caddy',
     squid: 'Squid',
-    'google-front-end': 'Google Front End',
+    'google-frontend': 'Google Front End',
     'google-cloud-load-balancing': 'Google Cloud Load Balancing',
     'google-app-engine': 'Google App Engine',
     'google-cloud-run': 'Google Cloud Run',

@@ -10,7 +10,7 @@ const frontEndPage =
 const notAvailableYet = /The service you requested is not available yet\./;
 
 export const googleFrontEnd: Fingerprint = {
-  id: 'google-front-end',
+  id: 'google-frontend',
   name: 'Google Front End',
   role: 'reverse-proxy',
   layer: 'provider-edge',
@@ -37,7 +37,7 @@ export const googleCloudLoadBalancing: Fingerprint = {
   name: 'Google Cloud Load Balancing',
   role: 'load-balancer',
   layer: 'provider-edge',
-  builtOn: ['google-front-end'],
+  builtOn: ['google-frontend'],
   signals: [
     { when: { header: 'via', value: /^1\.1 google$/ }, confidence: 'medium' },
     {
