@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Message, MessageKey, Translate } from '@/lib/i18n/messages';
+import type { Message, MessageKey, Substitution, Translate } from '@/lib/i18n/messages';
 
 /**
  * Components render text through the translator their entrypoint provides (the browser's i18n in the extension, a
@@ -8,7 +8,7 @@ import type { Message, MessageKey, Translate } from '@/lib/i18n/messages';
  */
 export const TranslateContext = createContext<Translate>(({ key }) => key);
 
-export function useT(): (key: MessageKey | Message, ...subs: (string | number)[]) => string {
+export function useT(): (key: MessageKey | Message, ...subs: Substitution[]) => string {
   const translate = useContext(TranslateContext);
   return (key, ...subs) => translate(typeof key === 'string' ? { key, subs } : key);
 }

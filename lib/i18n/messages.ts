@@ -7,15 +7,18 @@ import type english from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof english;
 
+/** A substitution is plain text, a number, or another message (rendered first, in the same language). */
+export type Substitution = string | number | Message;
+
 export interface Message {
   readonly key: MessageKey;
   /** Positional substitutions: `$1`…`$9` in the catalogue, usually through named placeholders. */
-  readonly subs?: readonly (string | number)[];
+  readonly subs?: readonly Substitution[];
 }
 
 export type Translate = (message: Message) => string;
 
-export function message(key: MessageKey, ...subs: (string | number)[]): Message {
+export function message(key: MessageKey, ...subs: Substitution[]): Message {
   return subs.length > 0 ? { key, subs } : { key };
 }
 
@@ -35,9 +38,10 @@ export type Catalogue = Record<string, CatalogueEntry>;
  * https://developer.chrome.com/docs/extensions/reference/api/i18n#how-to-use-placeholders
  */
 export function createTranslator(catalogue: Catalogue): Translate {
-  return ({ key, subs = [] }) => {
+  const translate: Translate = ({ key, subs: raw = [] }) => {
     const entry = catalogue[key];
     if (!entry) return key;
+    const subs = renderSubstitutions(raw, translate);
     const placeholders = new Map(
       Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]),
     );
@@ -52,4 +56,10 @@ export function createTranslator(catalogue: Catalogue): Translate {
       },
     );
   };
+  return translate;
+}
+
+/** Substitutions as the strings `getMessage` takes, nested messages rendered with the same translator. */
+export function renderSubstitutions(subs: readonly Substitution[], translate: Translate): string[] {
+  return subs.map((sub) => (typeof sub === 'object' ? translate(sub) : String(sub)));
 }

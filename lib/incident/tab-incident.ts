@@ -1,27 +1,166 @@
 /**
- * A tab's incident: what failed in it, kept in storage.session so a stopped service worker (Chrome) or event page
- * (Firefox) loses nothing.
+ * A tab's incident: what failed in the page it shows, kept in storage.session so a stopped service worker (Chrome)
+ * or event page (Firefox) loses nothing.
  *
- * Lifecycle, per tab:
- *   none --main frame answers 5xx--> failed --tab reaches 'complete' on that URL--> shown (badge set)
- *   failed|shown --main frame answers < 500--> none      (the browser resets a tab's badge when it navigates)
- *   any --tab closed--> none
- * Every transition is a plain write or delete keyed by tab id, so running a handler twice changes nothing.
+ * Lifecycle, per tab (each arrow one handler; every step a pure function of the stored record, so running a handler
+ * twice changes nothing):
+ *
+ *   none ──page answers 5xx / no answer──▶ page failed ──tab complete──▶ toolbar set, markers read, panel injected once
+ *   none ──an API call or frame answers 5xx──▶ parts failed (page fine) ──tab complete──▶ toolbar set (API calls only)
+ *   page failed ──more parts fail──▶ page failed, parts counted
+ *   any ──page answers < 500──▶ none      (both browsers reset a tab's badge and title when it navigates)
+ *   any ──tab closed or replaced──▶ none
  */
-import type { Observation } from '../diagnosis/types';
+import { isServerFailure } from '../diagnosis/classify';
+import type { Diagnosis, Observation, PageMarkers } from '../diagnosis/types';
+import { message, type Message } from '../i18n/messages';
 
-export interface TabIncident {
+export interface PartFailures {
+  readonly host: string;
+  readonly part: 'api' | 'frame';
+  /** How many requests to this host failed; stops counting at MAX_PART_COUNT. */
+  readonly count: number;
+  /** The latest of them. */
   readonly observation: Observation;
 }
 
-export type BadgeColor = string;
-
-export interface BadgeView {
-  readonly text: string;
-  readonly color: BadgeColor;
+export interface TabIncident {
+  /** The address of the page this record is about. */
+  readonly url: string;
+  /** The page itself failed; null when only parts of it did. */
+  readonly page: Observation | null;
+  /** Failing parts of the page, by host, the most recent last. */
+  readonly parts: readonly PartFailures[];
+  /** The panel was injected for this navigation (never twice). */
+  readonly panelInjected: boolean;
 }
 
-/** Red for the site's failures; the badge is four characters at most. */
-export function badgeFor(incident: TabIncident): BadgeView {
-  return { text: String(incident.observation.statusCode).slice(0, 4), color: '#b91c1c' };
+export const MAX_PART_HOSTS = 10;
+export const MAX_PART_COUNT = 9999;
+/** Page text kept with the record: the engine reads no further. */
+export const MAX_MARKER_TEXT = 4096;
+
+export function pageFailed(observation: Observation): TabIncident {
+  return { url: observation.url, page: observation, parts: [], panelInjected: false };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Adds a failing part to the tab's record. `pageUrl` is the page the tab shows; a record about another page is
+ * stale (the tab has moved on) and starts afresh.
+ */
+export function partFailed(
+  incident: TabIncident | null,
+  pageUrl: string,
+  observation: Observation,
+  part: PartFailures['part'],
+): TabIncident {
+  const current = incident && incident.url === pageUrl ? incident : null;
+  const host = hostOf(observation.url);
+  const parts = current?.parts ?? [];
+  const previous = parts.find((p) => p.host === host && p.part === part);
+  const updated: PartFailures = {
+    host,
+    part,
+    count: Math.min(MAX_PART_COUNT, (previous?.count ?? 0) + 1),
+    observation,
+  };
+  return {
+    url: pageUrl,
+    page: current?.page ?? null,
+    parts: [...parts.filter((p) => p !== previous), updated].slice(-MAX_PART_HOSTS),
+    panelInjected: current?.panelInjected ?? false,
+  };
+}
+
+export function withMarkers(incident: TabIncident, markers: PageMarkers): TabIncident {
+  if (!incident.page) return incident;
+  const page: PageMarkers = {
+    title: String(markers.title ?? '').slice(0, 512),
+    text: String(markers.text ?? '').slice(0, MAX_MARKER_TEXT),
+  };
+  return { ...incident, page: { ...incident.page, page } };
+}
+
+export function withPanelInjected(incident: TabIncident): TabIncident {
+  return { ...incident, panelInjected: true };
+}
+
+/** The API calls that failed, the most counted first. */
+export function failingApis(incident: TabIncident): PartFailures[] {
+  return incident.parts.filter((p) => p.part === 'api').sort((a, b) => b.count - a.count);
+}
+
+/** What the incident asks the engine to explain: the page's failure, else its most frequent failing API call. */
+export function observationToDiagnose(incident: TabIncident): Observation | null {
+  return incident.page ?? failingApis(incident)[0]?.observation ?? null;
+}
+
+export interface ToolbarView {
+  readonly text: string;
+  readonly color: string;
+  readonly title: Message;
+}
+
+/** Colours by who and what: the site's server failing, a gateway waiting in vain, no answer at all, or a part. */
+const COLORS = {
+  failure: '#b91c1c',
+  timeout: '#c2410c',
+  unavailable: '#a16207',
+  network: '#475569',
+  part: '#6d28d9',
+} as const;
+
+function colorOf(diagnosis: Diagnosis): string {
+  switch (diagnosis.kind) {
+    case 'gateway-timeout':
+      return COLORS.timeout;
+    case 'unavailable':
+      return COLORS.unavailable;
+    case 'network':
+    case 'network-auth':
+      return COLORS.network;
+    default:
+      return COLORS.failure;
+  }
+}
+
+/**
+ * The toolbar button for a tab: null when there is nothing to show (a bot check is not an outage; failing frames are
+ * usually ads and stay in the popup only; API failures only when the user wants them).
+ */
+export function toolbarView(
+  incident: TabIncident,
+  diagnosis: Diagnosis | null,
+  { showPageApiFailures }: { showPageApiFailures: boolean },
+): ToolbarView | null {
+  if (!diagnosis || diagnosis.kind === 'challenge') return null;
+  if (incident.page) {
+    const code = incident.page.statusCode;
+    const text = isServerFailure(code) ? String(code) : '!';
+    return {
+      text,
+      color: colorOf(diagnosis),
+      title: message('toolbarTitle', diagnosis.title, diagnosis.explanation),
+    };
+  }
+  const [worst] = failingApis(incident);
+  if (!worst || !showPageApiFailures) return null;
+  return {
+    text: 'API',
+    color: COLORS.part,
+    title: message(
+      'toolbarTitleApiFailures',
+      worst.count,
+      worst.host,
+      worst.observation.statusCode,
+    ),
+  };
 }

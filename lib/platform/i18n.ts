@@ -1,9 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Translate } from '../i18n/messages';
+import { renderSubstitutions, type Translate } from '../i18n/messages';
 
 /** Renders a message in the browser's UI language. */
 export const translate: Translate = ({ key, subs = [] }) =>
-  browser.i18n.getMessage(
-    key,
-    subs.map((sub) => String(sub)),
-  );
+  browser.i18n.getMessage(key, renderSubstitutions(subs, translate));

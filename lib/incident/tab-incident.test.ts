@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  failingApis,
+  MAX_PART_HOSTS,
+  observationToDiagnose,
+  pageFailed,
+  partFailed,
+  toolbarView,
+  withMarkers,
+  withPanelInjected,
+} from './tab-incident';
+import { diagnose } from '../diagnosis/diagnose';
+import { createTranslator } from '../i18n/messages';
+import english from '../../public/_locales/en/messages.json';
+import type { Observation } from '../diagnosis/types';
+
+const t = createTranslator(english);
+const PAGE = 'https://shop.example/cart';
+const obs = (url: string, statusCode = 502, headers: Observation['headers'] = []): Observation => ({
+  url,
+  method: 'GET',
+  statusCode,
+  headers,
+  frame: 'main_frame',
+  time: 1,
+});
+
+describe('tab incident', () => {
+  it('counts failing parts by host, and starts afresh when the tab shows another page', () => {
+    let incident = partFailed(null, PAGE, obs('https://api.shop.example/a'), 'api');
+    incident = partFailed(incident, PAGE, obs('https://api.shop.example/b'), 'api');
+    incident = partFailed(incident, PAGE, obs('https://ads.example/frame'), 'frame');
+    expect(incident.parts.map((p) => [p.host, p.part, p.count])).toEqual([
+      ['api.shop.example', 'api', 2],
+      ['ads.example', 'frame', 1],
+    ]);
+    expect(failingApis(incident).map((p) => p.host)).toEqual(['api.shop.example']);
+    const moved = partFailed(
+      incident,
+      'https://shop.example/other',
+      obs('https://api.shop.example/c'),
+      'api',
+    );
+    expect(moved.parts).toHaveLength(1);
+    expect(moved.parts[0]?.count).toBe(1);
+  });
+
+  it('keeps the page failure when parts fail after it, and bounds the hosts it remembers', () => {
+    let incident = pageFailed(obs(PAGE));
+    for (let i = 0; i < MAX_PART_HOSTS + 5; i++)
+      incident = partFailed(incident, PAGE, obs(`https://h${i}.example/`), 'api');
+    expect(incident.page?.statusCode).toBe(502);
+    expect(incident.parts).toHaveLength(MAX_PART_HOSTS);
+    expect(incident.parts.at(-1)?.host).toBe(`h${MAX_PART_HOSTS + 4}.example`);
+  });
+
+  it('records markers on the page and that the panel was injected', () => {
+    const incident = withPanelInjected(
+      withMarkers(pageFailed(obs(PAGE)), { title: 'T', text: 'x'.repeat(10_000) }),
+    );
+    expect(incident.page?.page?.title).toBe('T');
+    expect(incident.page?.page?.text).toHaveLength(4096);
+    expect(incident.panelInjected).toBe(true);
+    const partsOnly = partFailed(null, PAGE, obs('https://api.example/'), 'api');
+    expect(withMarkers(partsOnly, { title: 'T', text: '' })).toBe(partsOnly);
+  });
+
+  it('diagnoses the page, else its most failing API call', () => {
+    const partsOnly = partFailed(
+      partFailed(null, PAGE, obs('https://a.example/', 503), 'api'),
+      PAGE,
+      obs('https://b.example/', 504),
+      'api',
+    );
+    const withMore = partFailed(partsOnly, PAGE, obs('https://b.example/', 504), 'api');
+    expect(observationToDiagnose(withMore)?.url).toBe('https://b.example/');
+    expect(observationToDiagnose(pageFailed(obs(PAGE)))?.url).toBe(PAGE);
+  });
+});
+
+describe('toolbarView', () => {
+  const settings = { showPageApiFailures: true };
+
+  it('shows the status and the diagnosis for a failed page', () => {
+    const page = obs(PAGE, 522, [
+      { name: 'Server', value: 'cloudflare' },
+      { name: 'CF-RAY', value: '8f1e2d3c4b5a6978-FRA' },
+    ]);
+    const incident = pageFailed(page);
+    const view = toolbarView(incident, diagnose(page), settings);
+    expect(view?.text).toBe('522');
+    expect(t(view!.title)).toMatch(/^522 .+: .*Cloudflare/);
+  });
+
+  it('says nothing for a bot check', () => {
+    const challenge = obs(PAGE, 503, [
+      { name: 'cf-mitigated', value: 'challenge' },
+      { name: 'Server', value: 'cloudflare' },
+    ]);
+    expect(toolbarView(pageFailed(challenge), diagnose(challenge), settings)).toBeNull();
+  });
+
+  it('marks failing API calls in their own way, only when wanted, and never failing frames', () => {
+    const api = partFailed(null, PAGE, obs('https://api.shop.example/orders', 502), 'api');
+    const view = toolbarView(api, diagnose(api.parts[0]!.observation), settings);
+    expect(view?.text).toBe('API');
+    expect(t(view!.title)).toBe(
+      'This page loaded, but 1 of its requests to api.shop.example failed (last: 502)',
+    );
+    expect(
+      toolbarView(api, diagnose(api.parts[0]!.observation), { showPageApiFailures: false }),
+    ).toBeNull();
+    const frame = partFailed(null, PAGE, obs('https://ads.example/', 502), 'frame');
+    expect(toolbarView(frame, diagnose(frame.parts[0]!.observation), settings)).toBeNull();
+  });
+});

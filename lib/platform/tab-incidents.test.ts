@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from '#imports';
+import { createTabIncidents } from './tab-incidents';
+import { partFailed, type TabIncident } from '../incident/tab-incident';
+
+const observation = (url: string) => ({
+  url,
+  method: 'GET',
+  statusCode: 502,
+  headers: [],
+  frame: 'xmlhttprequest' as const,
+  time: 0,
+});
+
+describe('tab incidents', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('applies concurrent updates to one tab in order, losing none, in few writes', async () => {
+    const write = vi.spyOn(storage, 'setItem');
+    const incidents = createTabIncidents(storage);
+    const page = 'https://shop.example/';
+    const updates = Array.from({ length: 200 }, (_, i) =>
+      incidents.update(7, (current) =>
+        partFailed(current, page, observation(`https://api${i % 3}.example/x`), 'api'),
+      ),
+    );
+    await Promise.all(updates);
+    const stored = (await incidents.get(7)) as TabIncident;
+    expect(stored.parts.map((p) => [p.host, p.count]).sort()).toEqual([
+      ['api0.example', 67],
+      ['api1.example', 67],
+      ['api2.example', 66],
+    ]);
+    expect(write.mock.calls.length).toBeLessThanOrEqual(3);
+  });
+
+  it('removes the record when an update returns null, and keeps tabs apart', async () => {
+    const incidents = createTabIncidents(storage);
+    await incidents.update(1, (c) =>
+      partFailed(c, 'https://a.example/', observation('https://a.example/api'), 'api'),
+    );
+    await incidents.update(2, (c) =>
+      partFailed(c, 'https://b.example/', observation('https://b.example/api'), 'api'),
+    );
+    await incidents.update(1, () => null);
+    expect(await incidents.get(1)).toBeNull();
+    expect((await incidents.get(2))?.url).toBe('https://b.example/');
+  });
+
+  it('keeps working after an update throws', async () => {
+    const incidents = createTabIncidents(storage);
+    await expect(
+      incidents.update(3, () => {
+        throw new Error('broken update');
+      }),
+    ).rejects.toThrow('broken update');
+    await incidents.update(3, (c) =>
+      partFailed(c, 'https://a.example/', observation('https://a.example/api'), 'api'),
+    );
+    expect((await incidents.get(3))?.parts).toHaveLength(1);
+  });
+});
