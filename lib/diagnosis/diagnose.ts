@@ -7,7 +7,7 @@ import { indexHeaders, type Headers } from './headers';
 import { networkFailureOf } from './network-errors';
 import { requestIds } from './request-ids';
 import {
-  CHALLENGE_ENTRY,
+  challengeEntry,
   NETWORK_CATALOGUE,
   statusEntry,
   type StatusEntry,
@@ -57,7 +57,7 @@ export function diagnose(
   const entry: StatusEntry = networkFailure
     ? NETWORK_CATALOGUE[networkFailure]
     : challenge
-      ? CHALLENGE_ENTRY(statusCode)
+      ? challengeEntry(statusCode)
       : statusEntry(statusCode, vendorCode);
 
   const { hops, failedHop, failedGateway, explanation } = diagnoseHops(chain, entry, challenge);

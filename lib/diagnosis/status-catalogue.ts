@@ -569,7 +569,7 @@ export const NETWORK_CATALOGUE: Readonly<Record<NetworkFailure, StatusEntry>> = 
 };
 
 /** A bot check or security block in front of the site: the site itself is not failing. */
-export const CHALLENGE_ENTRY = (statusCode: number): StatusEntry => ({
+export const challengeEntry = (statusCode: number): StatusEntry => ({
   title: message('challengeTitle', statusCode),
   meaning: message('challengeMeaning'),
   kind: 'challenge',
