@@ -117,7 +117,7 @@ describe('diagnoseHops', () => {
     ]);
     expect(result.failedHop).toBe(2);
     expect(translate(result.explanation)).toBe(
-      'Heroku answered, but it has no working server behind it to pass your request to',
+      'Heroku is answering, but it could not reach a working server for this site',
     );
   });
 
