@@ -24,7 +24,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_title: '__MSG_actionTitleIdle__' },
-    permissions: ['webRequest', 'storage'],
+    // webRequest: see responses' status and headers; storage: per-tab incidents, settings, history;
+    // scripting: read a failed page's title and text, and show the panel in it.
+    permissions: ['webRequest', 'storage', 'scripting'],
     // Every site: the 5xx it may answer with is only visible to webRequest with host access.
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox' && {

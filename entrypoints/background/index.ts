@@ -1,17 +1,28 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { recordMainFrame, showIfReady } from './incidents';
+import { serveMessages } from '@/lib/platform/messages';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
+import { onNetworkError, onResponse } from './detect';
+import { handlers } from './handlers';
+import { refreshTab } from './show';
+
+const WEB = { urls: ['http://*/*', 'https://*/*'] };
 
 // Every listener is added synchronously here: a listener added after an await misses the event that woke the worker.
 export default defineBackground(() => {
   browser.webRequest.onCompleted.addListener(
-    (request) => void recordMainFrame(request),
-    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
+    (details) => void onResponse(details),
+    { ...WEB, types: ['main_frame', 'sub_frame', 'xmlhttprequest'] },
     ['responseHeaders'],
   );
+  browser.webRequest.onErrorOccurred.addListener((details) => void onNetworkError(details), {
+    ...WEB,
+    types: ['main_frame'],
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'complete') void showIfReady(tabId);
+    if (change.status === 'complete') void refreshTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabIncidents.remove(tabId));
+  browser.tabs.onReplaced.addListener((_added, removed) => void tabIncidents.remove(removed));
+  serveMessages(handlers);
 });

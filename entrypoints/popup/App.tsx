@@ -18,10 +18,15 @@ function Popup({ state }: { state: PopupState }) {
     <main class="flex w-[22rem] flex-col gap-3 p-4" aria-busy={view.kind === 'loading'}>
       <h1 class="m-0 text-base font-semibold">{t('extName')}</h1>
       {view.kind === 'failed' && (
-        <PageStatus
-          statusCode={view.incident.observation.statusCode}
-          url={view.incident.observation.url}
-        />
+        <>
+          <PageStatus
+            statusCode={view.report.incident.page?.statusCode ?? null}
+            url={view.report.incident.url}
+          />
+          <p class="m-0">
+            {t('toolbarTitle', view.report.diagnosis.title, view.report.diagnosis.explanation)}
+          </p>
+        </>
       )}
       {view.kind === 'healthy' && <PageStatus statusCode={null} url={view.url} />}
       {view.kind === 'no-tab' && <p role="status">{t('popupNoTab')}</p>}

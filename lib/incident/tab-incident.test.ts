@@ -7,7 +7,8 @@ import {
   partFailed,
   toolbarView,
   withMarkers,
-  withPanelInjected,
+  withExplained,
+  withShown,
 } from './tab-incident';
 import { diagnose } from '../diagnosis/diagnose';
 import { createTranslator } from '../i18n/messages';
@@ -54,15 +55,23 @@ describe('tab incident', () => {
     expect(incident.parts.at(-1)?.host).toBe(`h${MAX_PART_HOSTS + 4}.example`);
   });
 
-  it('records markers on the page and that the panel was injected', () => {
-    const incident = withPanelInjected(
+  it('records markers on the page and that it was shown', () => {
+    const incident = withShown(
       withMarkers(pageFailed(obs(PAGE)), { title: 'T', text: 'x'.repeat(10_000) }),
     );
     expect(incident.page?.page?.title).toBe('T');
     expect(incident.page?.page?.text).toHaveLength(4096);
-    expect(incident.panelInjected).toBe(true);
+    expect(incident.shown).toBe(true);
     const partsOnly = partFailed(null, PAGE, obs('https://api.example/'), 'api');
     expect(withMarkers(partsOnly, { title: 'T', text: '' })).toBe(partsOnly);
+  });
+
+  it('remembers the explanation page across a new failure of the same URL only', () => {
+    const explained = withExplained(withShown(pageFailed(obs(PAGE))));
+    const again = pageFailed(obs(PAGE), explained);
+    expect(again).toMatchObject({ explained: true, shown: false });
+    expect(pageFailed(obs('https://shop.example/other'), explained).explained).toBe(false);
+    expect(pageFailed(obs(PAGE), null).explained).toBe(false);
   });
 
   it('diagnoses the page, else its most failing API call', () => {

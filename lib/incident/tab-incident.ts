@@ -5,7 +5,9 @@
  * Lifecycle, per tab (each arrow one handler; every step a pure function of the stored record, so running a handler
  * twice changes nothing):
  *
- *   none ──page answers 5xx / no answer──▶ page failed ──tab complete──▶ toolbar set, markers read, panel injected once
+ *   none ──page answers 5xx / no answer──▶ page failed ──tab complete──▶ shown once: page read, panel injected,
+ *                                                                       history written (Chrome's bare error page:
+ *                                                                       the explanation page instead, once per URL)
  *   none ──an API call or frame answers 5xx──▶ parts failed (page fine) ──tab complete──▶ toolbar set (API calls only)
  *   page failed ──more parts fail──▶ page failed, parts counted
  *   any ──page answers < 500──▶ none      (both browsers reset a tab's badge and title when it navigates)
@@ -31,8 +33,13 @@ export interface TabIncident {
   readonly page: Observation | null;
   /** Failing parts of the page, by host, the most recent last. */
   readonly parts: readonly PartFailures[];
-  /** The panel was injected for this navigation (never twice). */
-  readonly panelInjected: boolean;
+  /** This navigation's incident was shown: the page read, the panel injected, the history written. Never twice. */
+  readonly shown: boolean;
+  /**
+   * Chrome's bare error page for this URL was replaced by the explanation page. Kept when the same URL fails again
+   * (the Back button returns to it), so the visitor is never sent back to the explanation page in a loop.
+   */
+  readonly explained: boolean;
 }
 
 export const MAX_PART_HOSTS = 10;
@@ -40,8 +47,12 @@ export const MAX_PART_COUNT = 9999;
 /** Page text kept with the record: the engine reads no further. */
 export const MAX_MARKER_TEXT = 4096;
 
-export function pageFailed(observation: Observation): TabIncident {
-  return { url: observation.url, page: observation, parts: [], panelInjected: false };
+export function pageFailed(
+  observation: Observation,
+  previous: TabIncident | null = null,
+): TabIncident {
+  const explained = previous !== null && previous.explained && previous.url === observation.url;
+  return { url: observation.url, page: observation, parts: [], shown: false, explained };
 }
 
 function hostOf(url: string): string {
@@ -76,7 +87,8 @@ export function partFailed(
     url: pageUrl,
     page: current?.page ?? null,
     parts: [...parts.filter((p) => p !== previous), updated].slice(-MAX_PART_HOSTS),
-    panelInjected: current?.panelInjected ?? false,
+    shown: current?.shown ?? false,
+    explained: current?.explained ?? false,
   };
 }
 
@@ -89,8 +101,12 @@ export function withMarkers(incident: TabIncident, markers: PageMarkers): TabInc
   return { ...incident, page: { ...incident.page, page } };
 }
 
-export function withPanelInjected(incident: TabIncident): TabIncident {
-  return { ...incident, panelInjected: true };
+export function withShown(incident: TabIncident): TabIncident {
+  return { ...incident, shown: true };
+}
+
+export function withExplained(incident: TabIncident): TabIncident {
+  return { ...incident, explained: true };
 }
 
 /** The API calls that failed, the most counted first. */

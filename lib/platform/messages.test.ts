@@ -56,6 +56,7 @@ describe('serveMessages', () => {
       panelOpened: vi.fn(async () => null),
       reloadTab: vi.fn(async () => {}),
       ignoreSite: vi.fn(async () => {}),
+      retry: vi.fn(async () => ({ outcome: 'nothing-to-retry' as const })),
     } satisfies Handlers;
     serveMessages(handlers, runtime as never);
     return { handlers, deliver: (message: unknown, sender: object) => listener(message, sender) };

@@ -7,6 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Diagnosis, PageMarkers } from '../diagnosis/types';
 import type { TabIncident } from '../incident/tab-incident';
+import type { ProbeResult } from './probe';
 
 /** Who may send a message: the extension's own pages (popup, options, explanation page), or its content script. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -39,7 +40,15 @@ export interface Protocol {
   reloadTab: Verb<TabTarget & { readonly bypassCache: boolean }, void>;
   /** "Don't show on this site": adds the tab's site to the ignore list and clears its marks. */
   ignoreSite: Verb<TabTarget, void>;
+  /** Asks the site for the tab's failed page again (GET only, past every cache) and says what it answered. */
+  retry: Verb<TabTarget, RetryResult>;
 }
+
+export type RetryResult =
+  | ProbeResult
+  | { readonly outcome: 'nothing-to-retry' }
+  /** The page came from a form: asking again would re-send it. */
+  | { readonly outcome: 'refused-post' };
 
 export type MessageType = keyof Protocol;
 export type RequestOf<V extends MessageType> = Protocol[V]['request'];
@@ -63,6 +72,7 @@ const ALLOWED: { readonly [V in MessageType]: readonly SenderKind[] } = {
   panelOpened: ['content-script'],
   reloadTab: ['extension-page', 'content-script'],
   ignoreSite: ['extension-page', 'content-script'],
+  retry: ['extension-page', 'content-script'],
 };
 
 /** The tab a message acts on: a content script's own, or the one an extension page named. */

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { BadgeView } from '../incident/tab-incident';
+export interface BadgeView {
+  readonly text: string;
+  readonly color: string;
+}
 
 /**
  * The toolbar button of one tab. Both browsers reset a tab's badge and title when it navigates, so only failures are
@@ -16,6 +19,15 @@ export async function showOnToolbar(tabId: number, badge: BadgeView, title: stri
     if (!(await tabExists(tabId))) return;
     throw error;
   }
+}
+
+/** Back to the idle look: no badge, the default title. */
+export async function clearToolbar(tabId: number): Promise<void> {
+  await showOnToolbar(
+    tabId,
+    { text: '', color: '#00000000' },
+    browser.i18n.getMessage('actionTitleIdle'),
+  );
 }
 
 async function tabExists(tabId: number): Promise<boolean> {

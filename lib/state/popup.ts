@@ -1,13 +1,12 @@
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { TabIncident } from '../incident/tab-incident';
-import { tabIncidents } from '../platform/tab-incidents';
+import { send, type TabReport } from '../platform/messages';
 
 export type PopupView =
   | { readonly kind: 'loading' }
   | { readonly kind: 'no-tab' }
   | { readonly kind: 'healthy'; readonly url: string | undefined }
-  | { readonly kind: 'failed'; readonly incident: TabIncident };
+  | { readonly kind: 'failed'; readonly report: TabReport };
 
 /**
  * The popup's state. `?tabId=N` names the tab to show (tests, and the popup opened in a tab); otherwise it is the
@@ -15,17 +14,16 @@ export type PopupView =
  */
 export function createPopupState(
   query: URLSearchParams,
-  {
-    tabs = browser.tabs as Pick<typeof browser.tabs, 'get' | 'query'>,
-    incidents = tabIncidents,
-  } = {},
+  { tabs = browser.tabs as Pick<typeof browser.tabs, 'get' | 'query'>, sendMessage = send } = {},
 ) {
   const view = signal<PopupView>({ kind: 'loading' });
 
   async function targetTab() {
     const named = Number(query.get('tabId'));
-    if (Number.isInteger(named) && named >= 0 && query.has('tabId'))
-      return tabs.get(named).catch(() => undefined);
+    if (query.has('tabId'))
+      return Number.isInteger(named) && named >= 0
+        ? tabs.get(named).catch(() => undefined)
+        : undefined;
     const [active] = await tabs.query({ active: true, currentWindow: true });
     return active;
   }
@@ -36,8 +34,8 @@ export function createPopupState(
       view.value = { kind: 'no-tab' };
       return;
     }
-    const incident = await incidents.get(tab.id);
-    view.value = incident ? { kind: 'failed', incident } : { kind: 'healthy', url: tab.url };
+    const report = await sendMessage('tabReport', { tabId: tab.id });
+    view.value = report ? { kind: 'failed', report } : { kind: 'healthy', url: tab.url };
   }
 
   return { view, load };

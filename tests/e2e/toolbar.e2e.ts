@@ -34,7 +34,6 @@ describe.each(BROWSERS)('toolbar in %s', (browserName) => {
 
   it.each([
     ['/scenarios/bad-gateway-html', '502'],
-    ['/scenarios/bad-gateway-empty', '502'],
     ['/gateway/cloudflare-522', '522'],
     ['/gateway/aws-alb-504', '504'],
   ])('shows the status of a failed page (%s) on its own tab', async (path, status) => {

@@ -1,0 +1,125 @@
+import { browser } from 'wxt/browser';
+import { observe, type CompletedRequest } from '@/lib/incident/observe';
+import {
+  meaningOfNetworkError,
+  meaningOfResponse,
+  type RequestEvent,
+} from '@/lib/incident/requests';
+import { pageFailed, partFailed } from '@/lib/incident/tab-incident';
+import { withRecovery } from '@/lib/history/history';
+import { historyLog } from '@/lib/platform/history';
+import { loadSettings } from '@/lib/platform/settings';
+import { tabIncidents } from '@/lib/platform/tab-incidents';
+import { isLocalAddress, isSiteIgnored, type Settings } from '@/lib/settings/settings';
+import { refreshTab } from './show';
+import { untiedPages } from './untied';
+
+export type WebRequestDetails = RequestEvent &
+  Partial<CompletedRequest> & {
+    readonly timeStamp: number;
+    readonly method: string;
+    readonly documentUrl?: string;
+  };
+
+const defaults = {
+  incidents: tabIncidents,
+  untied: untiedPages,
+  history: historyLog,
+  settings: loadSettings,
+  refresh: refreshTab,
+  pageUrlOf: async (tabId: number) => (await browser.tabs.get(tabId)).url,
+  online: () => navigator.onLine,
+  ownOrigin: browser.runtime.getURL('/'),
+};
+export type DetectDeps = typeof defaults;
+
+function watched(url: string, settings: Settings): boolean {
+  return !isSiteIgnored(settings, url) && !(settings.ignoreLocalAddresses && isLocalAddress(url));
+}
+
+/** webRequest.onCompleted, for main frames, sub frames and the page's own XHR/fetch. */
+export async function onResponse(
+  details: WebRequestDetails,
+  deps: DetectDeps = defaults,
+): Promise<void> {
+  const meaning = meaningOfResponse(details, deps.ownOrigin);
+  switch (meaning.kind) {
+    case 'ignore':
+      return;
+    case 'page-loaded': {
+      deps.untied.loaded(details.url);
+      let before: Awaited<ReturnType<DetectDeps['incidents']['get']>> = null;
+      await deps.incidents.update(details.tabId, (current) => {
+        before = current;
+        return null;
+      });
+      await recordRecovery(before, details, deps);
+      return;
+    }
+    case 'untied-page':
+      if (!meaning.failed) deps.untied.loaded(details.url);
+      else if (watched(details.url, await deps.settings()))
+        deps.untied.failed(observe(asCompleted(details)));
+      return;
+    case 'page-failed':
+      if (!watched(details.url, await deps.settings())) return;
+      await deps.incidents.update(details.tabId, (current) =>
+        pageFailed(observe(asCompleted(details)), current),
+      );
+      await deps.refresh(details.tabId);
+      return;
+    case 'part-failed': {
+      const pageUrl =
+        details.documentUrl ?? (await deps.pageUrlOf(details.tabId).catch(() => undefined));
+      if (!pageUrl || !watched(pageUrl, await deps.settings())) return;
+      const observation = observe(asCompleted(details));
+      await deps.incidents.update(details.tabId, (current) =>
+        partFailed(current, pageUrl, observation, meaning.part),
+      );
+      await deps.refresh(details.tabId);
+      return;
+    }
+  }
+}
+
+/** webRequest.onErrorOccurred: the page got no answer at all. */
+export async function onNetworkError(
+  details: WebRequestDetails,
+  deps: DetectDeps = defaults,
+): Promise<void> {
+  const meaning = meaningOfNetworkError(details, deps.online(), deps.ownOrigin);
+  if (meaning.kind !== 'page-failed' || !watched(details.url, await deps.settings())) return;
+  const observation = {
+    ...observe(asCompleted({ ...details, statusCode: 0 })),
+    networkError: details.error,
+  };
+  await deps.incidents.update(details.tabId, (current) => pageFailed(observation, current));
+  await deps.refresh(details.tabId);
+}
+
+/** The page that failed in this tab now loads: its site recovered (as far as this visitor can tell). */
+async function recordRecovery(
+  before: Awaited<ReturnType<DetectDeps['incidents']['get']>>,
+  details: WebRequestDetails,
+  deps: DetectDeps,
+): Promise<void> {
+  if (!before?.page || !before.shown) return;
+  const origin = (url: string) => URL.parse(url)?.origin;
+  if (origin(before.url) !== origin(details.url)) return;
+  await deps.history.update((history) =>
+    withRecovery(history, origin(details.url) ?? '', details.timeStamp),
+  );
+}
+
+function asCompleted(details: WebRequestDetails): CompletedRequest {
+  return {
+    url: details.url,
+    method: details.method,
+    statusCode: details.statusCode ?? 0,
+    statusLine: details.statusLine,
+    responseHeaders: details.responseHeaders,
+    type: details.type,
+    ip: details.ip,
+    timeStamp: details.timeStamp,
+  };
+}

@@ -1,0 +1,65 @@
+import { browser } from 'wxt/browser';
+import { targetTab, type Handlers, type TabReport } from '@/lib/platform/messages';
+import { probe } from '@/lib/platform/probe';
+import { settingsItem, loadSettings } from '@/lib/platform/settings';
+import { tabIncidents } from '@/lib/platform/tab-incidents';
+import { clearToolbar } from '@/lib/platform/toolbar';
+import { normalizeSettings, siteKey } from '@/lib/settings/settings';
+import { withMarkers } from '@/lib/incident/tab-incident';
+import type { PageMarkers } from '@/lib/diagnosis/types';
+import { diagnoseIncident, refreshTab } from './show';
+
+async function report(tabId: number): Promise<TabReport | null> {
+  const incident = await tabIncidents.get(tabId);
+  const diagnosis = incident && diagnoseIncident(incident);
+  return incident && diagnosis ? { tabId, incident, diagnosis } : null;
+}
+
+/** Markers come from a page the visitor does not control either: take only bounded strings. */
+function validMarkers(value: unknown): PageMarkers | null {
+  const markers = value as Partial<PageMarkers> | null;
+  if (typeof markers?.title !== 'string' || typeof markers.text !== 'string') return null;
+  return { title: markers.title.slice(0, 512), text: markers.text.slice(0, 4096) };
+}
+
+export const handlers: Handlers = {
+  tabReport: async ({ tabId }) => (Number.isInteger(tabId) ? report(tabId) : null),
+
+  async panelOpened({ markers }, sender) {
+    const tabId = sender.tabId;
+    if (tabId === undefined) return null;
+    const read = validMarkers(markers);
+    if (read) await tabIncidents.update(tabId, (current) => current && withMarkers(current, read));
+    await refreshTab(tabId);
+    return report(tabId);
+  },
+
+  async reloadTab(request, sender) {
+    const tabId = targetTab(request, sender);
+    if (tabId !== undefined)
+      await browser.tabs.reload(tabId, { bypassCache: request.bypassCache === true });
+  },
+
+  async ignoreSite(request, sender) {
+    const tabId = targetTab(request, sender);
+    if (tabId === undefined) return;
+    const incident = await tabIncidents.get(tabId);
+    const host = siteKey(incident?.url ?? '');
+    if (!host) return;
+    const settings = await loadSettings();
+    await settingsItem.setValue(
+      normalizeSettings({ ...settings, ignoredSites: [...settings.ignoredSites, host] }),
+    );
+    await tabIncidents.remove(tabId);
+    await clearToolbar(tabId);
+  },
+
+  async retry(request, sender) {
+    const tabId = targetTab(request, sender);
+    const incident = tabId === undefined ? null : await tabIncidents.get(tabId);
+    if (!incident?.page) return { outcome: 'nothing-to-retry' };
+    // Asking again would re-send the form: the visitor must choose to do that themselves.
+    if (incident.page.method !== 'GET') return { outcome: 'refused-post' };
+    return probe(incident.url);
+  },
+};

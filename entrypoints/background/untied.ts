@@ -1,0 +1,37 @@
+import type { Observation } from '@/lib/diagnosis/types';
+
+/**
+ * Top-level loads the browser reported with tabId -1. Firefox does this for some real first loads, so such a failure
+ * is kept here until a tab finishes loading that URL, and then adopted by it.
+ *
+ * Kept in memory on purpose: the gap between the load and its tab completing is a second or two, while the
+ * background is certainly alive, and an entry that outlived it would more likely be a stale prefetch than a page.
+ */
+const MAX_AGE_MS = 30_000;
+const MAX_ENTRIES = 20;
+
+export function createUntiedPages(now = Date.now) {
+  const failures = new Map<string, Observation>();
+  const key = (url: string) => url.split('#', 1)[0] ?? url;
+  return {
+    failed(observation: Observation) {
+      failures.delete(key(observation.url));
+      failures.set(key(observation.url), observation);
+      while (failures.size > MAX_ENTRIES) failures.delete(failures.keys().next().value as string);
+    },
+    loaded(url: string) {
+      failures.delete(key(url));
+    },
+    /** The failure of the page a tab now shows, taken out of the store, if one is recent. */
+    adopt(url: string | undefined): Observation | undefined {
+      if (!url) return undefined;
+      const observation = failures.get(key(url));
+      failures.delete(key(url));
+      return observation && now() - observation.time < MAX_AGE_MS ? observation : undefined;
+    },
+  };
+}
+
+export type UntiedPages = ReturnType<typeof createUntiedPages>;
+
+export const untiedPages = createUntiedPages();

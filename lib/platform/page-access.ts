@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import type { PageMarkers } from '../diagnosis/types';
+
+export type PageReading =
+  | { readonly kind: 'read'; readonly markers: PageMarkers }
+  /** Chrome shows its own error page (a 5xx with an empty body): no script can run there. */
+  | { readonly kind: 'error-page' }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+/** Runs in the page's isolated world, so the page's own scripts and prototype overrides cannot change what it reads. */
+function readMarkers(limit: number): PageMarkers {
+  return {
+    title: String(document.title ?? '').slice(0, 512),
+    text: String(document.body?.innerText ?? document.documentElement?.textContent ?? '').slice(
+      0,
+      limit,
+    ),
+  };
+}
+
+const MARKER_TEXT_LIMIT = 4096;
+
+/**
+ * Reads the failed page's title and the text near its top, which name many gateways (nginx's footer, Cloudflare's
+ * page, a Cloudflare 1xxx code). https://developer.chrome.com/docs/extensions/reference/api/scripting#method-executeScript
+ */
+export async function readPage(tabId: number, scripting = browser.scripting): Promise<PageReading> {
+  try {
+    const [result] = await scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: readMarkers,
+      args: [MARKER_TEXT_LIMIT],
+    });
+    const markers = result?.result as PageMarkers | undefined;
+    if (!markers || typeof markers.title !== 'string' || typeof markers.text !== 'string') {
+      return { kind: 'unreadable', reason: 'no result' };
+    }
+    return { kind: 'read', markers };
+  } catch (error) {
+    const reason = String(error instanceof Error ? error.message : error);
+    // Chrome: "Frame with ID 0 is showing error page".
+    return /error page/i.test(reason) ? { kind: 'error-page' } : { kind: 'unreadable', reason };
+  }
+}
+
+/** Injects the troubleshooting panel into the tab's top frame. */
+export async function injectPanel(tabId: number, scripting = browser.scripting): Promise<boolean> {
+  try {
+    await scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: ['/content-scripts/panel.js'],
+    });
+    return true;
+  } catch {
+    // The tab navigated away or closed meanwhile, or the page forbids scripts (a browser page): nothing to show.
+    return false;
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+import { probe } from './probe';
+
+const answer = (status: number) => vi.fn(async () => new Response('x', { status }));
+
+describe('probe', () => {
+  it('says the site is back for any answer that is not a 5xx', async () => {
+    for (const status of [200, 301, 404]) {
+      expect(
+        await probe('https://shop.example/', { fetchFn: answer(status), now: () => 5 }),
+      ).toEqual({
+        outcome: 'back',
+        statusCode: status,
+        time: 5,
+      });
+    }
+  });
+
+  it('says it is still failing for a 5xx and reports no answer for a network failure', async () => {
+    expect(
+      await probe('https://shop.example/', { fetchFn: answer(503), now: () => 5 }),
+    ).toMatchObject({
+      outcome: 'still-failing',
+      statusCode: 503,
+    });
+    const refused = vi.fn(async () => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await probe('https://shop.example/', { fetchFn: refused, now: () => 5 })).toEqual({
+      outcome: 'no-answer',
+      error: 'TypeError',
+      time: 5,
+    });
+  });
+
+  it('asks with GET, past the cache, with the visitor’s cookies', async () => {
+    const fetchFn = answer(200);
+    await probe('https://shop.example/cart', { fetchFn });
+    expect(fetchFn).toHaveBeenCalledWith(
+      'https://shop.example/cart',
+      expect.objectContaining({ method: 'GET', cache: 'no-store', credentials: 'include' }),
+    );
+  });
+});

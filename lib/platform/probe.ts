@@ -1,0 +1,38 @@
+/**
+ * Asks the site for a page again, past every cache, the way a visitor's reload would but without touching the tab:
+ * used by "Retry now", the explanation page and the watcher. It only ever sends a GET: a page that came from a form
+ * is never re-posted.
+ */
+import { isServerFailure } from '../diagnosis/classify';
+
+export type ProbeResult =
+  | { readonly outcome: 'back'; readonly statusCode: number; readonly time: number }
+  | { readonly outcome: 'still-failing'; readonly statusCode: number; readonly time: number }
+  | { readonly outcome: 'no-answer'; readonly error: string; readonly time: number };
+
+export const PROBE_TIMEOUT_MS = 20_000;
+
+export async function probe(
+  url: string,
+  { fetchFn = fetch, now = Date.now, timeoutMs = PROBE_TIMEOUT_MS } = {},
+): Promise<ProbeResult> {
+  try {
+    const response = await fetchFn(url, {
+      method: 'GET',
+      cache: 'no-store',
+      credentials: 'include',
+      redirect: 'follow',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    // The body is not needed: cancel it so a large page is not downloaded for nothing.
+    void response.body?.cancel().catch(() => {});
+    const outcome = isServerFailure(response.status) ? 'still-failing' : 'back';
+    return { outcome, statusCode: response.status, time: now() };
+  } catch (error) {
+    return {
+      outcome: 'no-answer',
+      error: error instanceof Error ? error.name : String(error),
+      time: now(),
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { signal } from '@preact/signals';
+import { send, type RetryResult, type TabReport } from '../platform/messages';
+
+export type ExplainView =
+  | { readonly kind: 'loading' }
+  /** The tab's incident is gone (the site recovered, or the page was opened by hand). */
+  | { readonly kind: 'nothing' }
+  | { readonly kind: 'report'; readonly report: TabReport };
+
+/**
+ * The explanation page, shown in place of Chrome's bare error page for a 5xx with no body (`?tabId=N` names the
+ * tab it explains). Retry asks the site again from the background first and only returns to the page once it
+ * answers, so a visitor is never taken back to the bare error page by our own button.
+ */
+export function createExplainState(
+  query: URLSearchParams,
+  { sendMessage = send, goTo = (url: string) => location.replace(url) } = {},
+) {
+  const tabId = Number(query.get('tabId'));
+  const view = signal<ExplainView>({ kind: 'loading' });
+  const retrying = signal(false);
+  const lastRetry = signal<RetryResult | null>(null);
+
+  async function load() {
+    const report =
+      Number.isInteger(tabId) && tabId >= 0 ? await sendMessage('tabReport', { tabId }) : null;
+    view.value = report ? { kind: 'report', report } : { kind: 'nothing' };
+  }
+
+  async function retry() {
+    const current = view.value;
+    if (current.kind !== 'report' || retrying.value) return;
+    retrying.value = true;
+    try {
+      const result = await sendMessage('retry', { tabId });
+      lastRetry.value = result;
+      if (result.outcome === 'back') goTo(current.report.incident.url);
+    } finally {
+      retrying.value = false;
+    }
+  }
+
+  return { view, retrying, lastRetry, load, retry };
+}
+
+export type ExplainState = ReturnType<typeof createExplainState>;
