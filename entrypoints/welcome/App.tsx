@@ -1,0 +1,15 @@
+import { TranslateContext } from '@/components/i18n';
+import { Welcome } from '@/components/welcome/Welcome';
+import { translate } from '@/lib/platform/i18n';
+import type { WelcomeState } from './state';
+
+export function App({ state }: { state: WelcomeState }) {
+  return (
+    <TranslateContext.Provider value={translate}>
+      <Welcome
+        hostAccess={state.hostAccess.value}
+        onRequestHostAccess={() => void state.request()}
+      />
+    </TranslateContext.Provider>
+  );
+}
