@@ -1,0 +1,74 @@
+import type { Diagnosis, GuidanceStep } from '@/lib/diagnosis/types';
+import { useT } from '../i18n';
+import { CopyButton } from './CopyButton';
+import { FlushDnsCommand } from './FlushDnsCommand';
+import type { OperatingSystem } from './operating-system';
+import { RetryButton, type RetryCheck } from './RetryButton';
+import { RetryCountdown } from './RetryCountdown';
+import { archivedCopyUrl, downForEveryoneUrl } from './step-links';
+import { BUTTON, LINK } from './styles';
+
+/** What the page around the diagnosis can do for the visitor; the content script holds no privileges itself. */
+export interface DiagnosisActions {
+  /** Asks the site for the page again, and reloads it once the site answers. */
+  readonly retry: () => Promise<RetryCheck>;
+  /** Reloads the page around the browser's cache. */
+  readonly hardReload: () => void;
+  /** Writes to the clipboard; false when the browser refused. */
+  readonly copy: (text: string) => Promise<boolean>;
+  /** The report for the site's owner, written at the moment it is asked for. */
+  readonly ownerReport: () => string;
+}
+
+export interface StepActionProps {
+  readonly step: GuidanceStep;
+  readonly pageUrl: string;
+  readonly retryAfter: Diagnosis['retryAfter'];
+  readonly os: OperatingSystem;
+  readonly actions: DiagnosisActions;
+  readonly now?: () => number;
+}
+
+/** The control beside a step that does it for the visitor, where one can; nothing for steps only they can take. */
+export function StepAction({ step, pageUrl, retryAfter, os, actions, now }: StepActionProps) {
+  const t = useT();
+  switch (step.id) {
+    case 'wait-retry':
+      return (
+        <div class="flex flex-col items-start gap-1">
+          {retryAfter && <RetryCountdown at={retryAfter.at} now={now} />}
+          <RetryButton retry={actions.retry} />
+        </div>
+      );
+    case 'hard-reload':
+      return (
+        <button type="button" class={BUTTON} onClick={() => actions.hardReload()}>
+          {t('diagnosisStepHardReload')}
+        </button>
+      );
+    case 'flush-dns':
+      return <FlushDnsCommand os={os} copy={actions.copy} />;
+    case 'report-owner':
+      return (
+        <CopyButton label="diagnosisCopyReport" text={actions.ownerReport} copy={actions.copy} />
+      );
+    case 'down-for-everyone': {
+      const href = downForEveryoneUrl(pageUrl);
+      return href ? <OutsideLink href={href} label={t('diagnosisCheckDownLink')} /> : null;
+    }
+    case 'archived-copy':
+      return <OutsideLink href={archivedCopyUrl(pageUrl)} label={t('diagnosisArchiveLink')} />;
+    default:
+      return null;
+  }
+}
+
+function OutsideLink({ href, label }: { href: string; label: string }) {
+  const t = useT();
+  return (
+    <a class={LINK} href={href} target="_blank" rel="noopener noreferrer">
+      {label}
+      <span class="sr-only"> {t('diagnosisOpensInNewTab')}</span>
+    </a>
+  );
+}
