@@ -4,6 +4,8 @@ import { serveMessages } from '@/lib/platform/messages';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { onNetworkError, onResponse } from './detect';
 import { handlers } from './handlers';
+import { onInstalled, refreshHostAccess } from './host-access';
+import { onHostAccessChanged } from '@/lib/platform/host-access';
 import { refreshTab } from './show';
 
 const WEB = { urls: ['http://*/*', 'https://*/*'] };
@@ -25,4 +27,8 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void tabIncidents.remove(tabId));
   browser.tabs.onReplaced.addListener((_added, removed) => void tabIncidents.remove(removed));
   serveMessages(handlers);
+  browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
+  // Firefox lets the user withhold host access; the toolbar says so until it is granted.
+  onHostAccessChanged(() => void refreshHostAccess());
+  void refreshHostAccess();
 });
