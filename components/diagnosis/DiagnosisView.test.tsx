@@ -16,7 +16,7 @@ describe('DiagnosisView', () => {
         os="linux"
         actions={{
           retry: vi.fn(async () => ({ kind: 'back' }) as const),
-          hardReload: vi.fn(),
+          reload: vi.fn(),
           copy: vi.fn(async () => true),
           ownerReport: () => '',
         }}

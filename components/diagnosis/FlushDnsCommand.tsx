@@ -12,10 +12,10 @@ export interface FlushDnsCommandProps {
 export function FlushDnsCommand({ os, copy }: FlushDnsCommandProps) {
   const t = useT();
   const { how, command } = flushDnsHowTo(os);
-  if (command === undefined) return <p class="m-0 text-xs">{t(how)}</p>;
+  if (command === undefined) return <p class="text-xs">{t(how)}</p>;
   return (
     <div class="flex flex-col gap-1">
-      <p class="m-0 text-xs">{t(how)}</p>
+      <p class="text-xs">{t(how)}</p>
       <code class="block rounded-md bg-slate-900 px-2 py-1 font-mono text-xs break-all text-slate-50 select-all dark:bg-slate-950">
         {command}
       </code>

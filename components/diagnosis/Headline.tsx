@@ -21,8 +21,8 @@ export function Headline({ kind, title, meaning, vendorCode }: HeadlineProps) {
   const t = useT();
   return (
     <div class="flex flex-col gap-1">
-      <h2 class="m-0 text-lg leading-snug font-semibold">{t(HEADLINES[kind])}</h2>
-      <p class="m-0 text-sm">
+      <h2 class="text-lg leading-snug font-semibold">{t(HEADLINES[kind])}</h2>
+      <p class="text-sm">
         <strong class="font-semibold tabular-nums">{t(title)}</strong>
         {vendorCode && (
           <span class="text-slate-600 dark:text-slate-300">
@@ -31,7 +31,7 @@ export function Headline({ kind, title, meaning, vendorCode }: HeadlineProps) {
           </span>
         )}
       </p>
-      <p class="m-0 text-sm text-slate-600 dark:text-slate-300">{t(meaning)}</p>
+      <p class="text-sm text-slate-600 dark:text-slate-300">{t(meaning)}</p>
     </div>
   );
 }

@@ -51,9 +51,9 @@ export function HopDiagram(diagnosis: HopDiagramProps) {
     return t('diagnosisHopUnidentified');
   };
   return (
-    <figure class="m-0 flex flex-col gap-2">
+    <figure class="flex flex-col gap-2">
       <ol
-        class="m-0 flex list-none flex-col p-0"
+        class="flex list-none flex-col p-0"
         aria-label={t('diagnosisHopsLabel')}
         aria-describedby={explanationId}
       >

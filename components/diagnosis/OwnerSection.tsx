@@ -14,7 +14,7 @@ export function OwnerSection({ ownerSteps, requestIds }: OwnerSectionProps) {
         {t('diagnosisOwnerHeading')}
       </summary>
       <div class="flex flex-col gap-3 px-3 pb-3">
-        <ol class="m-0 flex list-decimal flex-col gap-2 ps-5">
+        <ol class="flex list-decimal flex-col gap-2 ps-5">
           {ownerSteps.map((step) => (
             <li key={step.id} class="ps-1">
               <div class="flex flex-col gap-1">

@@ -6,17 +6,17 @@ export function RequestIds({ ids }: { ids: readonly RequestId[] }) {
   const t = useT();
   return (
     <section class="flex flex-col gap-1">
-      <h4 class="m-0 text-sm font-semibold">{t('diagnosisRequestIdsHeading')}</h4>
+      <h4 class="text-sm font-semibold">{t('diagnosisRequestIdsHeading')}</h4>
       {ids.length === 0 ? (
-        <p class="m-0 text-xs">{t('diagnosisNoRequestIds')}</p>
+        <p class="text-xs">{t('diagnosisNoRequestIds')}</p>
       ) : (
-        <dl class="m-0 grid grid-cols-[auto_1fr] gap-x-2 gap-y-1 text-xs">
+        <dl class="grid grid-cols-[auto_1fr] gap-x-2 gap-y-1 text-xs">
           {ids.map(({ label, source, value }) => (
             <div key={`${source}:${value}`} class="contents">
               <dt class="font-medium" title={source}>
                 {label}
               </dt>
-              <dd class="m-0 font-mono break-all select-all">{value}</dd>
+              <dd class="font-mono break-all select-all">{value}</dd>
             </div>
           ))}
         </dl>

@@ -21,7 +21,7 @@ export function RetryCountdown({ at, now = Date.now }: RetryCountdownProps) {
     return () => clearInterval(timer);
   }, [at, now, left <= 0]);
   return (
-    <p role="timer" class="m-0 text-xs font-medium tabular-nums">
+    <p role="timer" class="text-xs font-medium tabular-nums">
       {left > 0
         ? t('diagnosisRetryAfterLeft', formatCountdown(left))
         : t('diagnosisRetryAfterOver')}

@@ -16,8 +16,8 @@ export function SideVerdict({ side, typicalDuration }: SideVerdictProps) {
   const t = useT();
   return (
     <div class="flex flex-col gap-1 rounded-lg bg-slate-100 p-3 text-sm dark:bg-slate-800">
-      <p class="m-0 font-medium">{t(SIDES[side])}</p>
-      <p class="m-0 text-slate-600 dark:text-slate-300">{t(typicalDuration)}</p>
+      <p class="font-medium">{t(SIDES[side])}</p>
+      <p class="text-slate-600 dark:text-slate-300">{t(typicalDuration)}</p>
     </div>
   );
 }

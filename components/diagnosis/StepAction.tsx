@@ -6,14 +6,14 @@ import type { OperatingSystem } from './operating-system';
 import { RetryButton, type RetryCheck } from './RetryButton';
 import { RetryCountdown } from './RetryCountdown';
 import { archivedCopyUrl, downForEveryoneUrl } from './step-links';
-import { BUTTON, LINK } from './styles';
+import { BUTTON, LINK, PRIMARY_BUTTON } from './styles';
 
 /** What the page around the diagnosis can do for the visitor; the content script holds no privileges itself. */
 export interface DiagnosisActions {
-  /** Asks the site for the page again, and reloads it once the site answers. */
-  readonly retry: () => Promise<RetryCheck>;
-  /** Reloads the page around the browser's cache. */
-  readonly hardReload: () => void;
+  /** Reloads the page, through the browser's cache or around it. */
+  readonly reload: (bypassCache: boolean) => void;
+  /** Asks the site for the page again and reloads it once the site answers; without it, Try again reloads at once. */
+  readonly retry?: () => Promise<RetryCheck>;
   /** Writes to the clipboard; false when the browser refused. */
   readonly copy: (text: string) => Promise<boolean>;
   /** The report for the site's owner, written at the moment it is asked for. */
@@ -37,12 +37,18 @@ export function StepAction({ step, pageUrl, retryAfter, os, actions, now }: Step
       return (
         <div class="flex flex-col items-start gap-1">
           {retryAfter && <RetryCountdown at={retryAfter.at} now={now} />}
-          <RetryButton retry={actions.retry} />
+          {actions.retry ? (
+            <RetryButton retry={actions.retry} />
+          ) : (
+            <button type="button" class={PRIMARY_BUTTON} onClick={() => actions.reload(false)}>
+              {t('diagnosisStepRetry')}
+            </button>
+          )}
         </div>
       );
     case 'hard-reload':
       return (
-        <button type="button" class={BUTTON} onClick={() => actions.hardReload()}>
+        <button type="button" class={BUTTON} onClick={() => actions.reload(true)}>
           {t('diagnosisStepHardReload')}
         </button>
       );

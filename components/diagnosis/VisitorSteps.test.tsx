@@ -11,7 +11,7 @@ afterEach(cleanup);
 function fakeActions(): DiagnosisActions {
   return {
     retry: vi.fn(async () => ({ kind: 'still-failing', statusCode: 502 }) as const),
-    hardReload: vi.fn(),
+    reload: vi.fn(),
     copy: vi.fn(async () => true),
     ownerReport: vi.fn(() => 'the report'),
   };
@@ -53,7 +53,22 @@ describe('VisitorSteps', () => {
       await within(steps[0]!).findByText('Still failing: the site answered 502 again.'),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Reload without cache' }));
-    expect(actions.hardReload).toHaveBeenCalledTimes(1);
+    expect(actions.reload).toHaveBeenCalledWith(true);
+  });
+
+  it('reloads at once on Try again where the page cannot ask the site first', () => {
+    const { diagnosis, observation } = fixtureCase('nginx-502-chrome');
+    const reload = vi.fn();
+    renderInEnglish(
+      <VisitorSteps
+        diagnosis={diagnosis}
+        pageUrl={observation.url}
+        os="windows"
+        actions={{ reload, copy: async () => true, ownerReport: () => '' }}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(reload).toHaveBeenCalledWith(false);
   });
 
   it('counts down beside the retry step when the site sent Retry-After', () => {

@@ -16,8 +16,8 @@ export function VisitorSteps({ diagnosis, pageUrl, os, actions, now }: VisitorSt
   const t = useT();
   return (
     <section class="flex flex-col gap-2">
-      <h3 class="m-0 text-base font-semibold">{t('diagnosisStepsHeading')}</h3>
-      <ol class="m-0 flex list-decimal flex-col gap-3 ps-5">
+      <h3 class="text-base font-semibold">{t('diagnosisStepsHeading')}</h3>
+      <ol class="flex list-decimal flex-col gap-3 ps-5">
         {diagnosis.visitorSteps.map((step) => (
           <li key={step.id} class="ps-1 marker:font-semibold">
             <div class="flex flex-col gap-1">

@@ -35,7 +35,7 @@ export function ContentNotice({
     >
       <PanelHeader onCollapse={onCollapse} onClose={onClose} />
       <div class="flex flex-col items-start gap-2 px-4 py-3">
-        <p class="m-0 text-sm">{t('panelNotice', t(title))}</p>
+        <p class="text-sm">{t('panelNotice', t(title))}</p>
         <button type="button" class={PRIMARY_BUTTON} onClick={onDetails}>
           {t('panelNoticeDetails')}
         </button>

@@ -11,7 +11,7 @@ function renderPanel(mode: PanelMode = 'card', id = 'cloudflare-522') {
   const callbacks = {
     actions: {
       retry: vi.fn(async () => ({ kind: 'no-answer' }) as const),
-      hardReload: vi.fn(),
+      reload: vi.fn(),
       copy: vi.fn(async () => true),
       ownerReport: vi.fn(() => 'report'),
     },
@@ -103,7 +103,7 @@ describe('Panel', () => {
   it('hands the page’s actions to the steps', () => {
     const { actions } = renderPanel('card', 'nginx-502-chrome');
     fireEvent.click(screen.getByRole('button', { name: 'Reload without cache' }));
-    expect(actions.hardReload).toHaveBeenCalledTimes(1);
+    expect(actions.reload).toHaveBeenCalledWith(true);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(actions.retry).toHaveBeenCalledTimes(1);
   });

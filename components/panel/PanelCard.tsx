@@ -28,7 +28,7 @@ export function PanelCard({
       ref={focusRef}
       tabIndex={-1}
       aria-label={t('panelLabel')}
-      class={`flex max-h-[calc(100vh-32px)] w-[360px] max-w-[calc(100vw-32px)] flex-col ${PANEL_SURFACE}`}
+      class={`flex max-h-[min(560px,calc(100vh-32px))] w-[360px] max-w-[calc(100vw-32px)] flex-col ${PANEL_SURFACE}`}
       onKeyDown={onKeyDown}
     >
       <PanelHeader onCollapse={onCollapse} onClose={onClose} />
