@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import english from '../../public/_locales/en/messages.json';
+import { createTranslator } from '@/lib/i18n/messages';
+import type { send as sendMessage } from '@/lib/platform/messages';
+import { fixtureCase, OBSERVED_AT } from '../../components/diagnosis/test-support';
+import { panelActions } from './actions';
+
+type Send = typeof sendMessage;
+
+function actionsWith(answers: { retry?: unknown } = {}) {
+  const sent: [string, unknown][] = [];
+  const send = vi.fn(async (type: string, data: unknown) => {
+    sent.push([type, data]);
+    return type === 'retry' ? answers.retry : undefined;
+  }) as unknown as Send;
+  const { diagnosis, observation } = fixtureCase('cloudflare-522');
+  const actions = panelActions(diagnosis, observation, {
+    send,
+    copy: async () => true,
+    translate: createTranslator(english),
+    locale: 'en-GB',
+    timeZone: 'Europe/Paris',
+    now: () => OBSERVED_AT + 60_000,
+  });
+  return { actions, sent };
+}
+
+describe('panelActions', () => {
+  it('reloads the tab once the site answers again', async () => {
+    const { actions, sent } = actionsWith({ retry: { outcome: 'back', statusCode: 200, time: 0 } });
+    expect(await actions.retry()).toEqual({ kind: 'back' });
+    expect(sent).toEqual([
+      ['retry', {}],
+      ['reloadTab', { bypassCache: false }],
+    ]);
+  });
+
+  it('leaves the page alone while the site still fails', async () => {
+    const { actions, sent } = actionsWith({
+      retry: { outcome: 'still-failing', statusCode: 522, time: 0 },
+    });
+    expect(await actions.retry()).toEqual({ kind: 'still-failing', statusCode: 522 });
+    expect(sent).toEqual([['retry', {}]]);
+  });
+
+  it('does not resend a form', async () => {
+    const { actions, sent } = actionsWith({ retry: { outcome: 'refused-post' } });
+    expect(await actions.retry()).toEqual({ kind: 'refused-post' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('reloads around the browser’s cache for the hard reload', () => {
+    const { actions, sent } = actionsWith();
+    actions.reload(true);
+    expect(sent).toEqual([['reloadTab', { bypassCache: true }]]);
+  });
+
+  it('writes the owner report when asked, without the page’s query string', () => {
+    const report = actionsWith().actions.ownerReport();
+    expect(report).toContain('https://shop.example.com/cart');
+    expect(report).not.toContain('session=secret');
+    // Cloudflare's 5xx documentation asks for the Ray ID and the time with its zone.
+    expect(report).toContain('9df84586146e8465-EWR');
+    expect(report).toContain('Europe/Paris');
+  });
+});

@@ -1,0 +1,101 @@
+import './style.css';
+import { render, type VNode } from 'preact';
+import { createShadowRootUi, defineContentScript } from '#imports';
+import { browser } from 'wxt/browser';
+import {
+  ContentScriptContext,
+  type ContentScriptContext as Context,
+} from 'wxt/utils/content-script-context';
+import { operatingSystemOf } from '@/components/diagnosis/operating-system';
+import { TranslateContext } from '@/components/i18n';
+import { Panel } from '@/components/panel/Panel';
+import { translate } from '@/lib/platform/i18n';
+import { send } from '@/lib/platform/messages';
+import { panelActions } from './actions';
+import { copyText } from './clipboard';
+import { readPageMarkers } from './page-markers';
+import { showsRealContent } from './real-content';
+import { claimPage } from './single-run';
+import { keepAttached, raiseToTopLayer } from './top-layer';
+
+// Injected by the background into a main frame that failed with a body, once per navigation.
+export default defineContentScript({
+  registration: 'runtime',
+  matches: ['<all_urls>'],
+  cssInjectionMode: 'ui',
+  main: (ctx) => showPanel(ctx),
+});
+
+async function showPanel(ctx: Context): Promise<void> {
+  const isAlive = () => browser.runtime?.id !== undefined;
+  // WXT keeps the event's name private; its format is an implementation detail, so it is read, not rebuilt.
+  const startedEvent = ContentScriptContext['SCRIPT_STARTED_MESSAGE_TYPE'];
+  if (!claimPage(ctx, startedEvent, isAlive)) return;
+  // Read once, first: nothing the page does afterwards can change what the panel says.
+  const markers = readPageMarkers(document);
+  let panel: VNode | null = null;
+  const [report, ui] = await Promise.all([
+    // No answer (the background could not be reached) means nothing to show, as a null report does.
+    send('panelOpened', { markers }).catch(() => null),
+    createShadowRootUi(ctx, {
+      name: 'gateway-doctor',
+      position: 'inline',
+      anchor: () => document.body ?? document.documentElement,
+      mode: 'closed',
+      // Keys typed in the panel stay in it: the page's shortcuts must not fire, nor see Escape.
+      isolateEvents: true,
+      onMount: (container) => {
+        container.className = 'panel-root';
+        container.lang = browser.i18n.getUILanguage();
+        container.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
+        render(panel, container);
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    }),
+  ]);
+  const page = report?.incident.page;
+  if (!report || !page || ctx.isInvalid) return;
+
+  const container = ui.uiContainer;
+  const actions = panelActions(report.diagnosis, page, {
+    send,
+    copy: (text) => copyText(text, container),
+    translate,
+    locale: browser.i18n.getUILanguage(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  const close = () => {
+    stopKeeping();
+    ui.remove();
+  };
+  panel = (
+    <TranslateContext.Provider value={translate}>
+      <Panel
+        diagnosis={report.diagnosis}
+        pageUrl={page.url}
+        mode={showsRealContent(markers, report.diagnosis) ? 'notice' : 'card'}
+        os={operatingSystemOf({
+          platform: (navigator as { userAgentData?: { platform?: string } }).userAgentData
+            ?.platform,
+          userAgent: navigator.userAgent,
+        })}
+        actions={actions}
+        onIgnoreSite={() => void send('ignoreSite', {}).catch(() => undefined)}
+        onClose={close}
+      />
+    </TranslateContext.Provider>
+  );
+  ui.mount();
+  raiseToTopLayer(container);
+  const stopKeeping = keepAttached(
+    ui.shadowHost,
+    () => {
+      (document.body ?? document.documentElement).append(ui.shadowHost);
+      raiseToTopLayer(container);
+    },
+    ctx,
+  );
+}
