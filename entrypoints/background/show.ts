@@ -35,9 +35,20 @@ const defaults = {
 };
 export type ShowDeps = typeof defaults;
 
+/**
+ * Steps the engine recommends but this version cannot do for the visitor yet, and that they cannot do by hand
+ * either: never offered. "Tell me when it's back" arrives with the watcher (issue 7).
+ */
+const NOT_YET_OFFERED = new Set(['watch']);
+
 export function diagnoseIncident(incident: TabIncident): Diagnosis | null {
   const observation = observationToDiagnose(incident);
-  return observation ? diagnose(observation) : null;
+  if (!observation) return null;
+  const diagnosis = diagnose(observation);
+  return {
+    ...diagnosis,
+    visitorSteps: diagnosis.visitorSteps.filter((step) => !NOT_YET_OFFERED.has(step.id)),
+  };
 }
 
 /**

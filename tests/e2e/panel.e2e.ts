@@ -61,9 +61,12 @@ const inspectPanel = (api: ExtensionApi, { tabId, action }: { tabId: number; act
             new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
           );
         } else if (act.startsWith('click:')) {
-          [...root.querySelectorAll('button')]
-            .find((button) => button.textContent === act.slice('click:'.length))
-            ?.click();
+          const button = [...root.querySelectorAll('button')].find(
+            (candidate) => candidate.textContent === act.slice('click:'.length),
+          );
+          // After this script has returned: a click that reloads the tab would otherwise leave Chrome's
+          // executeScript waiting for a result from a frame that is gone.
+          setTimeout(() => button?.click(), 50);
         }
         const aside = root.querySelector('aside') as HTMLElement;
         const rect = aside.getBoundingClientRect();

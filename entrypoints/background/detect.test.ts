@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from '#imports';
+import { onNetworkError, onResponse, type DetectDeps, type WebRequestDetails } from './detect';
+import { createUntiedPages } from './untied';
+import { createTabIncidents } from '@/lib/platform/tab-incidents';
+import { createHistoryLog, historyItem } from '@/lib/platform/history';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+
+const page = (overrides: Partial<WebRequestDetails> = {}): WebRequestDetails => ({
+  tabId: 4,
+  frameId: 0,
+  type: 'main_frame',
+  url: 'https://shop.example/cart',
+  method: 'GET',
+  statusCode: 502,
+  statusLine: 'HTTP/1.1 502 Bad Gateway',
+  responseHeaders: [{ name: 'Server', value: 'nginx' }],
+  timeStamp: 1_000,
+  ...overrides,
+});
+
+function deps(settings: Partial<Settings> = {}) {
+  return {
+    incidents: createTabIncidents(storage),
+    untied: createUntiedPages(() => 1_500),
+    history: createHistoryLog(historyItem),
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    refresh: vi.fn(async () => {}),
+    pageUrlOf: vi.fn(async () => 'https://shop.example/cart'),
+    online: () => true,
+    ownOrigin: 'chrome-extension://gd/',
+  } satisfies DetectDeps;
+}
+
+describe('onResponse', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('records a failed page for its tab and refreshes the tab', async () => {
+    const d = deps();
+    await onResponse(page(), d);
+    expect((await d.incidents.get(4))?.page?.statusCode).toBe(502);
+    expect(d.refresh).toHaveBeenCalledWith(4);
+  });
+
+  it('does not touch storage for a healthy part of a page', async () => {
+    const d = deps();
+    const read = vi.spyOn(d.incidents, 'get');
+    const update = vi.spyOn(d.incidents, 'update');
+    await onResponse(page({ type: 'image', statusCode: 200 }), d);
+    expect(read).not.toHaveBeenCalled();
+    expect(update).not.toHaveBeenCalled();
+  });
+
+  it('counts a failing API call against the page the tab shows', async () => {
+    const d = deps();
+    await onResponse(
+      page({ type: 'xmlhttprequest', url: 'https://api.shop.example/orders', frameId: 0 }),
+      d,
+    );
+    const incident = await d.incidents.get(4);
+    expect(incident).toMatchObject({ url: 'https://shop.example/cart', page: null });
+    expect(incident?.parts.map((p) => [p.host, p.part, p.count])).toEqual([
+      ['api.shop.example', 'api', 1],
+    ]);
+  });
+
+  it('forgets the tab’s incident when it loads a healthy page, and records the recovery', async () => {
+    const d = deps();
+    await onResponse(page(), d);
+    await d.incidents.update(4, (current) => current && { ...current, shown: true });
+    await d.history.update(() => [
+      {
+        time: 1_000,
+        site: 'https://shop.example',
+        origin: 'https://shop.example',
+        statusCode: 502,
+        gateway: 'nginx',
+        recoveredAt: null,
+      },
+    ]);
+    await onResponse(page({ statusCode: 200, timeStamp: 9_000 }), d);
+    expect(await d.incidents.get(4)).toBeNull();
+    expect((await d.history.read())[0]?.recoveredAt).toBe(9_000);
+  });
+
+  it('stays silent for ignored sites and, when asked, local addresses', async () => {
+    const ignored = deps({ ignoredSites: ['shop.example'] });
+    await onResponse(page(), ignored);
+    expect(await ignored.incidents.get(4)).toBeNull();
+    const local = deps({ ignoreLocalAddresses: true });
+    await onResponse(page({ url: 'http://127.0.0.1:8787/' }), local);
+    expect(await local.incidents.get(4)).toBeNull();
+    expect(local.refresh).not.toHaveBeenCalled();
+  });
+
+  it('keeps a failure with no tab aside for the tab that will show it', async () => {
+    const d = deps();
+    await onResponse(page({ tabId: -1 }), d);
+    expect(await d.incidents.get(-1)).toBeNull();
+    expect(d.untied.adopt('https://shop.example/cart')?.statusCode).toBe(502);
+  });
+});
+
+describe('onNetworkError', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('records a page that got no answer, with the browser’s error', async () => {
+    const d = deps();
+    await onNetworkError(page({ statusCode: undefined, error: 'net::ERR_CONNECTION_REFUSED' }), d);
+    expect((await d.incidents.get(4))?.page).toMatchObject({
+      statusCode: 0,
+      networkError: 'net::ERR_CONNECTION_REFUSED',
+    });
+  });
+
+  it('claims nothing while the browser is offline', async () => {
+    const d = { ...deps(), online: () => false };
+    await onNetworkError(page({ statusCode: undefined, error: 'net::ERR_CONNECTION_REFUSED' }), d);
+    expect(await d.incidents.get(4)).toBeNull();
+  });
+});

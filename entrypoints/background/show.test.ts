@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from '#imports';
+import { diagnoseIncident, refreshTab, type ShowDeps } from './show';
+import { createTabIncidents } from '@/lib/platform/tab-incidents';
+import { createHistoryLog, historyItem } from '@/lib/platform/history';
+import { createTranslator } from '@/lib/i18n/messages';
+import { pageFailed } from '@/lib/incident/tab-incident';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import type { PageReading } from '@/lib/platform/page-access';
+import english from '@/public/_locales/en/messages.json';
+
+const URL_ = 'https://shop.example/cart';
+const failure = (
+  headers = [
+    { name: 'Server', value: 'cloudflare' },
+    { name: 'CF-RAY', value: '8f1e2d3c4b5a6978-FRA' },
+  ],
+  statusCode = 522,
+) =>
+  pageFailed({ url: URL_, method: 'GET', statusCode, headers, frame: 'main_frame', time: 1_000 });
+
+function deps({
+  settings = {},
+  reading = { kind: 'read', markers: { title: 'Error 522', text: 'Connection timed out' } },
+  tab = { status: 'complete', url: URL_, incognito: false },
+}: { settings?: Partial<Settings>; reading?: PageReading; tab?: object } = {}) {
+  return {
+    incidents: createTabIncidents(storage),
+    tabs: {
+      get: vi.fn(async () => tab),
+      update: vi.fn(async () => ({})),
+    } as never as ShowDeps['tabs'],
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    history: createHistoryLog(historyItem),
+    readPage: vi.fn(async () => reading),
+    injectPanel: vi.fn(async () => true),
+    showOnToolbar: vi.fn(async () => {}),
+    translate: createTranslator(english),
+    adoptUntied: () => undefined,
+    explanationPage: (tabId: number) => `chrome-extension://gd/explain.html?tabId=${tabId}`,
+  } satisfies ShowDeps;
+}
+
+describe('refreshTab', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('shows the toolbar, reads the page, injects the panel and writes the history, once', async () => {
+    const d = deps();
+    await d.incidents.update(3, () => failure());
+    await Promise.all([refreshTab(3, d), refreshTab(3, d)]);
+    await refreshTab(3, d);
+    expect(d.readPage).toHaveBeenCalledOnce();
+    expect(d.injectPanel).toHaveBeenCalledOnce();
+    expect(await d.history.read()).toMatchObject([
+      { site: 'https://shop.example', statusCode: 522, gateway: 'Cloudflare' },
+    ]);
+    expect(d.showOnToolbar).toHaveBeenLastCalledWith(
+      3,
+      expect.objectContaining({ text: '522' }),
+      expect.stringMatching(/^522 .*: Cloudflare/),
+    );
+    expect((await d.incidents.get(3))?.page?.page?.text).toBe('Connection timed out');
+  });
+
+  it('waits for the tab to complete on the URL that failed', async () => {
+    const loading = deps({ tab: { status: 'loading', url: URL_ } });
+    await loading.incidents.update(3, () => failure());
+    await refreshTab(3, loading);
+    const elsewhere = deps({ tab: { status: 'complete', url: 'https://shop.example/other' } });
+    await refreshTab(3, elsewhere);
+    expect(loading.showOnToolbar).not.toHaveBeenCalled();
+    expect(elsewhere.showOnToolbar).not.toHaveBeenCalled();
+  });
+
+  it('replaces Chrome’s bare error page with the explanation page once per URL', async () => {
+    const d = deps({ reading: { kind: 'error-page' } });
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect(d.tabs.update).toHaveBeenCalledWith(3, {
+      url: 'chrome-extension://gd/explain.html?tabId=3',
+    });
+    // Back to the same URL: it fails again, and the bare page stays.
+    await d.incidents.update(3, (current) => pageFailed(failure().page!, current));
+    await refreshTab(3, d);
+    expect(d.tabs.update).toHaveBeenCalledOnce();
+    expect(d.injectPanel).not.toHaveBeenCalled();
+  });
+
+  it('respects the settings: no panel, no explanation page, no history', async () => {
+    const d = deps({
+      settings: { panelEnabled: false, historyMode: 'off', explainEmptyErrors: false },
+    });
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect(d.injectPanel).not.toHaveBeenCalled();
+    expect(await d.history.read()).toEqual([]);
+    const e = deps({ reading: { kind: 'error-page' }, settings: { explainEmptyErrors: false } });
+    await e.incidents.update(5, () => failure());
+    await refreshTab(5, e);
+    expect(e.tabs.update).not.toHaveBeenCalled();
+  });
+
+  it('keeps private windows out of the history', async () => {
+    const d = deps({ tab: { status: 'complete', url: URL_, incognito: true } });
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect(await d.history.read()).toEqual([]);
+    expect(d.showOnToolbar).toHaveBeenCalled();
+  });
+
+  it('says nothing at all about a bot check', async () => {
+    const d = deps();
+    await d.incidents.update(3, () =>
+      failure(
+        [
+          { name: 'cf-mitigated', value: 'challenge' },
+          { name: 'Server', value: 'cloudflare' },
+        ],
+        503,
+      ),
+    );
+    await refreshTab(3, d);
+    expect(d.showOnToolbar).not.toHaveBeenCalled();
+    expect(d.injectPanel).not.toHaveBeenCalled();
+    expect(await d.history.read()).toEqual([]);
+  });
+});
+
+describe('diagnoseIncident', () => {
+  it('never offers a step this version cannot do', () => {
+    const diagnosis = diagnoseIncident(failure());
+    expect(diagnosis?.visitorSteps.map((s) => s.id)).not.toContain('watch');
+    expect(diagnosis?.visitorSteps.length).toBeGreaterThan(2);
+  });
+});
