@@ -15,6 +15,7 @@ export default defineConfig({
             'tests/unit/**/*.test.{ts,tsx}',
             'tests/lab/**/*.test.ts',
             'tests/support/**/*.test.ts',
+            'tests/e2e/harness/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
           environment: 'node',

@@ -127,6 +127,48 @@ describe('refreshTab', () => {
   });
 });
 
+describe('refreshTab, over time', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('adopts a failure the browser reported with no tab once a tab completes on its URL', async () => {
+    const d = {
+      ...deps(),
+      adoptUntied: (url: string | undefined) => (url === URL_ ? failure().page! : undefined),
+    };
+    await refreshTab(8, d);
+    expect((await d.incidents.get(8))?.page?.statusCode).toBe(522);
+    expect(d.showOnToolbar).toHaveBeenCalledWith(
+      8,
+      expect.objectContaining({ text: '522' }),
+      expect.any(String),
+    );
+  });
+
+  it('keeps the history bounded after 1,000 incidents, newest first', async () => {
+    const d = deps({ settings: { historyMode: 'full' } });
+    for (let i = 0; i < 1000; i++) {
+      const url = `https://site${i}.example/page`;
+      const incident = pageFailed({
+        url,
+        method: 'GET',
+        statusCode: 502,
+        headers: [],
+        frame: 'main_frame',
+        time: i,
+      });
+      await d.incidents.update(1, () => incident);
+      await refreshTab(1, {
+        ...d,
+        tabs: { get: async () => ({ status: 'complete', url }) } as never,
+      });
+    }
+    const history = await d.history.read();
+    expect(history).toHaveLength(200);
+    expect(history[0]?.site).toBe('https://site999.example/page');
+    expect(history.at(-1)?.site).toBe('https://site800.example/page');
+  });
+});
+
 describe('diagnoseIncident', () => {
   it('never offers a step this version cannot do', () => {
     const diagnosis = diagnoseIncident(failure());
