@@ -111,6 +111,56 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
     expect(misses).toEqual([]);
   }, 300_000);
 
+  /** The toolbar each lab page should end with: the status, `API` for failing API calls, or nothing. */
+  const SCENARIO_BADGES: readonly (readonly [scenario: string, badge: string])[] = [
+    // Silent pages first: the failures opened after them show they have been handled when they are checked.
+    ['page-assets-fail', ''],
+    ['page-frame-fails', ''],
+    ['cloudflare-challenge', ''],
+    ['healthy-page', ''],
+    ['healthy-many-subresources', ''],
+    ['status-page-api', ''],
+    ['fails-with-cookies', ''],
+    ['form-post-fails', ''],
+    ['bad-gateway-html', '502'],
+    ['gateway-timeout-slow', '504'],
+    ['unavailable-retry-after-seconds', '503'],
+    ['unavailable-retry-after-date', '503'],
+    ['server-error-express', '500'],
+    ['server-error-with-content', '500'],
+    ['recovers-after-failures', '502'],
+    ['hostile-css-reset', '502'],
+    ['hostile-root-font-size', '502'],
+    ['hostile-overlay', '502'],
+    ['hostile-prototypes', '502'],
+    ['hostile-strict-csp', '502'],
+    ['hostile-message-flood', '502'],
+    ['hostile-element-remover', '502'],
+    ['page-api-fails', 'API'],
+    ['page-api-flood', 'API'],
+  ];
+
+  it('gives every lab page the toolbar it should have', async () => {
+    const opened = [];
+    for (const [scenario, badge] of SCENARIO_BADGES) {
+      const found = lab.scenarios.find((s) => s.id === scenario);
+      expect(found, scenario).toBeDefined();
+      opened.push({ ...(await open(found!.path)), scenario, badge });
+    }
+    for (const { tabId, scenario, badge } of opened.filter((o) => o.badge !== '')) {
+      const toolbar = await pollUntil(`badge ${badge} on ${scenario}`, async () => {
+        const t = await browser.toolbar(tabId);
+        return t.text === badge ? t : undefined;
+      });
+      expect(toolbar.title, scenario).toContain(badge === 'API' ? 'requests to 127.0.0.1' : badge);
+    }
+    // Every page above has loaded and been handled by now: the silent ones are final.
+    for (const { tabId, scenario } of opened.filter((o) => o.badge === '')) {
+      expect(await browser.toolbar(tabId), scenario).toEqual({ text: '', title: 'Gateway Doctor' });
+    }
+    for (const { page } of opened) await page.close();
+  }, 120_000);
+
   it('marks a page whose own API calls fail in its own way, naming the host and count, without a panel', async () => {
     const { page, tabId } = await open('/scenarios/page-api-fails');
     const toolbar = await pollUntil('the API badge', async () => {
