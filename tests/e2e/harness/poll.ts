@@ -20,3 +20,18 @@ export async function pollUntil<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/**
+ * Bounds one call into a browser. Neither Playwright's nor puppeteer's evaluate has a time limit of its own, and a
+ * call into a frame that navigates away mid-call can wait forever: fail instead, saying which call it was.
+ */
+export function withinTime<T>(what: string, call: Promise<T>, timeoutMs = 15_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  return Promise.race([call, expiry]).finally(() => clearTimeout(timer));
+}
