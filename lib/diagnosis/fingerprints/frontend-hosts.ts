@@ -63,8 +63,12 @@ export const netlify: Fingerprint = {
   ],
 };
 
+const githubRequestId = /^[0-9A-F:]{8,80}$/i;
+
 /**
- * GitHub (Pages and github.com) sends X-GitHub-Request-Id with every response, and `Server: GitHub.com`.
+ * GitHub (Pages and github.com) sends X-GitHub-Request-Id with every response, and `Server: GitHub.com`. GitHub runs
+ * every hop behind those headers (Pages serves only static files), so a 5xx that carries them is GitHub's own answer,
+ * such as api.github.com's 502 `{"message": "Server Error"}` captured in octokit/request.js issue #589.
  */
 export const github: Fingerprint = {
   id: 'github',
@@ -72,7 +76,12 @@ export const github: Fingerprint = {
   role: 'paas',
   layer: 'platform',
   signals: [
-    { when: { header: 'x-github-request-id', value: /^[0-9A-F:]{8,80}$/i }, confidence: 'high' },
+    { when: { header: 'x-github-request-id', value: githubRequestId }, confidence: 'high' },
     { when: { header: 'server', value: /^GitHub\.com$/ }, confidence: 'medium' },
+    {
+      when: [{ header: 'x-github-request-id', value: githubRequestId }, { status: [500, 599] }],
+      confidence: 'high',
+      producedError: true,
+    },
   ],
 };

@@ -54,9 +54,13 @@ export const tengine: Fingerprint = {
 };
 
 /**
- * ingress-nginx serves nginx's own pages and, by default, no header of its own: only its session-affinity cookie,
- * named INGRESSCOOKIE unless configured otherwise, sets it apart from a plain nginx.
+ * ingress-nginx serves nginx's own pages. Two markers set it apart from a plain nginx: its session-affinity cookie
+ * (INGRESSCOOKIE unless renamed), and, on hosts with TLS, the HSTS header its ConfigMap turns on by default with its
+ * own max-age of 15724800 s. It sets that header with headers-more, which unlike add_header also reaches 4xx and 5xx
+ * pages: a captured 504 carried it (tests/fixtures/gateways/ingress-nginx-504-connect-timeout.json).
  * https://kubernetes.github.io/ingress-nginx/examples/affinity/cookie/
+ * https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/configmap/#hsts
+ * https://github.com/openresty/headers-more-nginx-module#more_set_headers
  */
 export const ingressNginx: Fingerprint = {
   id: 'ingress-nginx',
@@ -64,5 +68,14 @@ export const ingressNginx: Fingerprint = {
   role: 'load-balancer',
   layer: 'gateway',
   builtOn: ['nginx', 'openresty'],
-  signals: [{ when: { header: 'set-cookie', value: /^INGRESSCOOKIE=/ }, confidence: 'medium' }],
+  signals: [
+    { when: { header: 'set-cookie', value: /^INGRESSCOOKIE=/ }, confidence: 'medium' },
+    {
+      when: {
+        header: 'strict-transport-security',
+        value: /^max-age=15724800(?:; includeSubDomains)?(?:; preload)?;?$/,
+      },
+      confidence: 'medium',
+    },
+  ],
 };
