@@ -119,6 +119,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // LiteFS answered inside the Machine; the Fly Proxy is the hop we can name.
   'fly-io-502-litefs-proxy-error': gatewayError('fly-io', 'fly-logs'),
   'gcp-https-lb-502': gatewayError('google-cloud-load-balancing', 'gclb-backend'),
+  // "GitHub's own front end ... answered in place of the GitHub service": GitHub's to fix, its status page says when.
+  'github-502-api-server-error': gatewayError('github', 'github-status'),
   // "App Engine's front end answered with its own error page instead of the app's response"
   'google-app-engine-500-legacy': serverError('google-app-engine', 'gcp-logs'),
   'google-cloud-functions-500-could-not-handle': serverError('google-cloud-functions', 'gcp-logs'),
@@ -131,6 +133,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'heroku-503-app-error-legacy-router': unavailable('heroku', 'heroku-logs'),
   // Its expected chain is plain nginx: the controller's page is nginx's own.
   'ingress-nginx-503': unavailable('nginx', 'nginx-error-log'),
+  // "could not open a connection to the pod ... after proxy-connect-timeout ... it gave up": a timeout at the ingress.
+  'ingress-nginx-504-connect-timeout': gatewayTimeout('ingress-nginx', 'nginx-timeouts'),
   'istio-503-connect-refused': unavailable('istio', 'istio-proxy'),
   'kong-502-json': gatewayError('kong', 'kong-upstream'),
   'kong-503-plain': unavailable('kong', 'kong-upstream'),
