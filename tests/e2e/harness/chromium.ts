@@ -76,6 +76,7 @@ export async function launchChromium({ headless = true } = {}): Promise<Harness>
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     url: async () => page.url(),
+    emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
     screenshot: async (path, selector) => {
       await (selector ? page.locator(selector).screenshot({ path }) : page.screenshot({ path }));
     },

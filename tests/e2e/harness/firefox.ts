@@ -3,7 +3,7 @@ import { GECKO_ID } from '../../../wxt.config';
 import { PRIVILEGED_PAGE, tabIdOf, toolbar } from './chromium';
 import { browserExecutable, builtExtension } from './paths';
 import { pollUntil } from './poll';
-import { extensionCall, type Harness, type TestPage } from './types';
+import { extensionCall, type ColorScheme, type Harness, type TestPage } from './types';
 
 /** Fixed so the extension's origin is known before it is installed (pref extensions.webextensions.uuids). */
 const EXTENSION_UUID = '5c3e9d1a-7f2b-4c8e-9a6d-1b2c3d4e5f60';
@@ -39,6 +39,19 @@ export async function launchFirefox(): Promise<Harness> {
 
   const wrap = (page: Page): TestPage => {
     let navigated = false;
+    let colorScheme: ColorScheme | undefined;
+    // BiDi has no colour-scheme emulation and puppeteer's goes through CDP, which Firefox lacks. DevTools' simulation
+    // sets the tab's prefersColorSchemeOverride, reached here through the privileged chrome scope. A navigation can
+    // replace the tab's browsing context and drop it, so goto sets it again.
+    const applyColorScheme = async () => {
+      if (!colorScheme) return;
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      await chromeScope(
+        `ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs')` +
+          `.NavigableManager.getBrowsingContextById(${JSON.stringify(context)})` +
+          `.prefersColorSchemeOverride = ${JSON.stringify(colorScheme)}`,
+      );
+    };
     return {
       async goto(url) {
         if (url.startsWith('moz-extension:')) {
@@ -62,10 +75,15 @@ export async function launchFirefox(): Promise<Harness> {
           ]);
         }
         navigated = true;
+        await applyColorScheme();
       },
       evaluate: (fn, arg) =>
         (typeof fn === 'string' ? page.evaluate(fn) : page.evaluate(fn as never, arg)) as never,
       url: async () => page.url(),
+      async emulateColorScheme(scheme) {
+        colorScheme = scheme;
+        await applyColorScheme();
+      },
       screenshot: async (path, selector) => {
         const target = selector ? await page.waitForSelector(selector, { timeout: 5_000 }) : page;
         await target?.screenshot({ path });

@@ -1,5 +1,6 @@
 /** What a spec needs from a browser, whichever one it is. */
 export type BrowserName = 'chromium' | 'firefox';
+export type ColorScheme = 'light' | 'dark';
 
 export interface TestPage {
   /** Navigates and waits for the load to finish; an error page (Chrome's for an empty 5xx body) is a finished load. */
@@ -7,6 +8,8 @@ export interface TestPage {
   /** Evaluates an expression or a function's source in the page and returns its JSON-able result. */
   evaluate<T>(fn: string | ((arg: never) => T | Promise<T>), arg?: unknown): Promise<T>;
   url(): Promise<string>;
+  /** Answers `prefers-color-scheme` with this scheme for this page, across its later navigations. */
+  emulateColorScheme(scheme: ColorScheme): Promise<void>;
   /** A PNG of the viewport, or of the first element matching `selector`. */
   screenshot(path: string, selector?: string): Promise<void>;
   close(): Promise<void>;
