@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page, type Worker } from 'playwright-core';
 import { browserExecutable, builtExtension } from './paths';
-import { pollUntil } from './poll';
+import { pollUntil, withinTime } from './poll';
 import { extensionCall, type ExtensionApi, type Harness, type TestPage } from './types';
 
 /**
@@ -91,7 +91,7 @@ export async function launchChromium({ headless = true } = {}): Promise<Harness>
   // An extension page, not the worker, runs `inExtension`: it keeps working while the worker is stopped.
   const privileged = await openExtensionPage(PRIVILEGED_PAGE);
   const inExtension: Harness['inExtension'] = (fn, arg) =>
-    privileged.evaluate(extensionCall(fn, arg));
+    withinTime('A call into the extension', privileged.evaluate(extensionCall(fn, arg)));
 
   return {
     name: 'chromium',

@@ -2,7 +2,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
 import { PRIVILEGED_PAGE, tabIdOf, toolbar } from './chromium';
 import { browserExecutable, builtExtension } from './paths';
-import { pollUntil } from './poll';
+import { pollUntil, withinTime } from './poll';
 import { extensionCall, type ColorScheme, type Harness, type TestPage } from './types';
 
 /** Fixed so the extension's origin is known before it is installed (pref extensions.webextensions.uuids). */
@@ -101,7 +101,7 @@ export async function launchFirefox(): Promise<Harness> {
   // A privileged page to run `inExtension` in, opened once.
   const privileged = await openExtensionPage(PRIVILEGED_PAGE);
   const inExtension: Harness['inExtension'] = (fn, arg) =>
-    privileged.evaluate(extensionCall(fn, arg));
+    withinTime('A call into the extension', privileged.evaluate(extensionCall(fn, arg)));
 
   // The event page adds its listeners synchronously when its script runs, so a loaded background page is ready.
   await pollUntil('the background page to load', () =>
