@@ -48,12 +48,12 @@ function Report({ report, state }: { report: TabReport; state: ExplainState }) {
     );
   return (
     <>
-      <p class="m-0 break-all text-sm text-slate-600 dark:text-slate-400">
+      <h1 class="m-0 text-base font-normal break-all text-slate-700 dark:text-slate-300">
         {t('explainWhichPage')}{' '}
         <a class="text-teal-800 underline dark:text-teal-300" href={url}>
           {url}
         </a>
-      </p>
+      </h1>
       <div class="flex flex-wrap items-center gap-3">
         <button
           type="button"
