@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../lab/server';
+import { describe, expect, it } from 'vitest';
 import {
   BROWSERS,
-  launch,
+  browserSession,
   pollUntil,
   type ColorScheme,
   type ExtensionApi,
-  type Harness,
   type TestPage,
 } from './harness';
 
@@ -202,30 +200,19 @@ const damagePanel = () => {
 };
 
 describe.each(BROWSERS)('accessibility in %s', (browserName) => {
-  let browser: Harness;
-  let lab: Lab;
-  let run = 0;
-  const fresh = (path: string) => lab.url(`${path}?run=${browserName}-a11y-${++run}`);
-
-  beforeAll(async () => {
-    lab = await startLab();
-    browser = await launch(browserName);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.close();
-  });
+  const session = browserSession(browserName);
+  const { fresh } = session;
 
   async function openFailed(path: string, scheme: ColorScheme) {
     const url = fresh(path);
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.emulateColorScheme(scheme);
     await page.goto(url);
-    return { page, url, tabId: await browser.tabIdOf(url) };
+    return { page, url, tabId: await session.browser.tabIdOf(url) };
   }
 
   async function scanPanelCopy(copy: PanelCopy, scheme: ColorScheme, damaged = false) {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.emulateColorScheme(scheme);
     await page.goto(BLANK_PAGE);
     expect(await page.evaluate(rebuildPanel, copy)).toBe(1);
@@ -246,7 +233,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
     const card = await pollUntil(
       'the panel',
       async () =>
-        ((await browser.inExtension(readPanel, { tabId, step: 'card' })) ?? undefined) as
+        ((await session.browser.inExtension(readPanel, { tabId, step: 'card' })) ?? undefined) as
           PanelCopy | undefined,
     );
     const found = await scanPanelCopy(card, 'light', true);
@@ -266,12 +253,12 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
           pollUntil(
             `the panel's ${step} on ${path}`,
             async () =>
-              ((await browser.inExtension(readPanel, { tabId, step })) ?? undefined) as
+              ((await session.browser.inExtension(readPanel, { tabId, step })) ?? undefined) as
                 PanelCopy | undefined,
           );
         const card = await panel('card');
         expectClean(await scanPanelCopy(card, scheme), scheme, 'button-name', 'landmark-unique');
-        await browser.inExtension(readPanel, { tabId, step: 'shrink' });
+        await session.browser.inExtension(readPanel, { tabId, step: 'shrink' });
         const pill = await panel('pill');
         expectClean(await scanPanelCopy(pill, scheme), scheme, 'button-name');
         await page.close();
@@ -297,9 +284,9 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
       const { page, tabId } = await openFailed('/gateway/cloudflare-522', scheme);
       // The popup asks for the tab's report once, when it opens: wait until the background has one.
       await pollUntil('the badge', async () =>
-        (await browser.toolbar(tabId)).text === '522' ? true : undefined,
+        (await session.browser.toolbar(tabId)).text === '522' ? true : undefined,
       );
-      const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+      const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
       await popup.emulateColorScheme(scheme);
       await pollUntil('the popup to show the failure', async () =>
         (await popup.evaluate<string>('document.body.innerText')).includes('522')
@@ -312,7 +299,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
     });
 
     it('the welcome page has no serious or critical violation', async () => {
-      const page = await browser.openExtensionPage('welcome.html');
+      const page = await session.browser.openExtensionPage('welcome.html');
       await page.emulateColorScheme(scheme);
       await pollUntil('the welcome page to render', async () =>
         (await page.evaluate<string>('document.body.innerText')).includes('What it never does')

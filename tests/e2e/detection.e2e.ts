@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadGatewayFixtures } from '../support/fixtures';
-import { BROWSERS, launch, pollUntil, type Harness, type TestPage } from './harness';
-import { startLab, type Lab } from '../lab/server';
+import { BROWSERS, browserSession, pollUntil, type TestPage } from './harness';
 
 /**
  * Brand names as issue 3 asks them to be shown, by product id; written from the issue and the vendors' own naming,
@@ -54,27 +53,9 @@ const BRANDS: Record<string, string> = {
 };
 
 describe.each(BROWSERS)('detection in %s', (browserName) => {
-  let browser: Harness;
-  let lab: Lab;
-  let run = 0;
-  const fresh = (path: string) =>
-    lab.url(`${path}${path.includes('?') ? '&' : '?'}run=${browserName}-d${++run}`);
+  const session = browserSession(browserName);
+  const { fresh, open } = session;
 
-  beforeAll(async () => {
-    lab = await startLab();
-    browser = await launch(browserName);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.close();
-  });
-
-  async function open(path: string) {
-    const url = fresh(path);
-    const page = await browser.newPage();
-    await page.goto(url);
-    return { page, url, tabId: await browser.tabIdOf(url) };
-  }
   const hasPanel = (page: TestPage) =>
     page.evaluate<boolean>('document.querySelector("gateway-doctor") !== null');
 
@@ -85,9 +66,9 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
       // Chrome's own page for an empty body is replaced by the explanation page: the explanation is there.
       const explained = browserName === 'chromium' && fixture.body === '';
       const url = fresh(`/gateway/${fixture.id}`);
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       await page.goto(url);
-      const tabId = explained ? -1 : await browser.tabIdOf(url);
+      const tabId = explained ? -1 : await session.browser.tabIdOf(url);
       const shown = await pollUntil(
         `${fixture.id} explained`,
         async () => {
@@ -95,7 +76,7 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
             ? (await page.url()).includes('/explain.html')
               ? await page.evaluate<string>('document.body.innerText')
               : ''
-            : await browser
+            : await session.browser
                 .toolbar(tabId)
                 .then((t) => (t.text === String(fixture.status) ? t.title : ''));
           // A stacked chain (a platform behind a CDN) is named by the gateway whose hop failed: one of its brands.
@@ -145,20 +126,23 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
   it('gives every lab page the toolbar it should have', async () => {
     const opened = [];
     for (const [scenario, badge] of SCENARIO_BADGES) {
-      const found = lab.scenarios.find((s) => s.id === scenario);
+      const found = session.lab.scenarios.find((s) => s.id === scenario);
       expect(found, scenario).toBeDefined();
       opened.push({ ...(await open(found!.path)), scenario, badge });
     }
     for (const { tabId, scenario, badge } of opened.filter((o) => o.badge !== '')) {
       const toolbar = await pollUntil(`badge ${badge} on ${scenario}`, async () => {
-        const t = await browser.toolbar(tabId);
+        const t = await session.browser.toolbar(tabId);
         return t.text === badge ? t : undefined;
       });
       expect(toolbar.title, scenario).toContain(badge === 'API' ? 'requests to 127.0.0.1' : badge);
     }
     // Every page above has loaded and been handled by now: the silent ones are final.
     for (const { tabId, scenario } of opened.filter((o) => o.badge === '')) {
-      expect(await browser.toolbar(tabId), scenario).toEqual({ text: '', title: 'Gateway Doctor' });
+      expect(await session.browser.toolbar(tabId), scenario).toEqual({
+        text: '',
+        title: 'Gateway Doctor',
+      });
     }
     for (const { page } of opened) await page.close();
   }, 120_000);
@@ -166,7 +150,7 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
   it('marks a page whose own API calls fail in its own way, naming the host and count, without a panel', async () => {
     const { page, tabId } = await open('/scenarios/page-api-fails');
     const toolbar = await pollUntil('the API badge', async () => {
-      const t = await browser.toolbar(tabId);
+      const t = await session.browser.toolbar(tabId);
       return t.text === 'API' ? t : undefined;
     });
     expect(toolbar.title).toMatch(/requests to 127\.0\.0\.1:\d+ failed \(last: 502\)/);
@@ -185,10 +169,13 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
     // A failure after them proves the background has handled their events by now.
     const sentinel = await open('/scenarios/bad-gateway-html');
     await pollUntil('the sentinel badge', async () =>
-      (await browser.toolbar(sentinel.tabId)).text === '502' ? true : undefined,
+      (await session.browser.toolbar(sentinel.tabId)).text === '502' ? true : undefined,
     );
     for (const { page, tabId, url } of quiet) {
-      expect(await browser.toolbar(tabId), url).toEqual({ text: '', title: 'Gateway Doctor' });
+      expect(await session.browser.toolbar(tabId), url).toEqual({
+        text: '',
+        title: 'Gateway Doctor',
+      });
       expect(await hasPanel(page), url).toBe(false);
       await page.close();
     }
@@ -196,19 +183,19 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
   });
 
   it('honours the per-site “don’t show” list', async () => {
-    const port = new URL(lab.origin).port;
-    await browser.inExtension(async (api, host: string) => {
+    const port = new URL(session.lab.origin).port;
+    await session.browser.inExtension(async (api, host: string) => {
       const { settings = {} } = await api.storage.local.get('settings');
       await api.storage.local.set({ settings: { ...settings, ignoredSites: [host] } });
     }, `127.0.0.1:${port}`);
     try {
       const { page, tabId } = await open('/scenarios/bad-gateway-html');
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      expect((await browser.toolbar(tabId)).text).toBe('');
+      expect((await session.browser.toolbar(tabId)).text).toBe('');
       expect(await hasPanel(page)).toBe(false);
       await page.close();
     } finally {
-      await browser.inExtension(async (api) => {
+      await session.browser.inExtension(async (api) => {
         const { settings = {} } = await api.storage.local.get('settings');
         await api.storage.local.set({ settings: { ...settings, ignoredSites: [] } });
       });
@@ -218,7 +205,7 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
   it('keeps the site’s origin in the local history, never the path or query', async () => {
     const { page } = await open('/gateway/nginx-502-chrome?secret=1');
     const history = await pollUntil('a history entry', async () => {
-      const entries = await browser.inExtension(
+      const entries = await session.browser.inExtension(
         async (api) => (await api.storage.local.get('history')).history ?? [],
       );
       return entries.length > 0
@@ -226,8 +213,12 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
         : undefined;
     });
     // Every lab page shares one origin, so failures within minutes of each other are one incident of that site.
-    expect(history.filter((entry) => entry.site === lab.origin)).toHaveLength(1);
-    expect(history[0]).toMatchObject({ site: lab.origin, origin: lab.origin, recoveredAt: null });
+    expect(history.filter((entry) => entry.site === session.lab.origin)).toHaveLength(1);
+    expect(history[0]).toMatchObject({
+      site: session.lab.origin,
+      origin: session.lab.origin,
+      recoveredAt: null,
+    });
     expect(JSON.stringify(history)).not.toMatch(/secret|gateway\/|scenarios\//);
     await page.close();
   });

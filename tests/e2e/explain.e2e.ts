@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, pollUntil, type Harness } from './harness';
-import { startLab, type Lab } from '../lab/server';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, browserSession, pollUntil } from './harness';
 
 /**
  * A 5xx with an empty body: Chrome shows its own bare error page, where no script can run, so Gateway Doctor shows
  * its explanation page instead. Firefox shows a blank page at the real URL, where the panel can run.
  */
 describe.each(BROWSERS)('empty error pages in %s', (browserName) => {
-  let browser: Harness;
-  let lab: Lab;
-  let run = 0;
-  const fresh = (path: string) => lab.url(`${path}?run=${browserName}-explain-${++run}`);
-
-  beforeAll(async () => {
-    lab = await startLab();
-    browser = await launch(browserName);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.close();
-  });
+  const session = browserSession(browserName);
+  const { fresh } = session;
 
   const textOf = (page: { evaluate<T>(fn: string): Promise<T> }) =>
     page.evaluate<string>('document.body?.innerText ?? ""');
@@ -28,7 +16,7 @@ describe.each(BROWSERS)('empty error pages in %s', (browserName) => {
     'replaces Chrome’s bare error page with the explanation page, whose Try again returns once the site answers',
     async () => {
       const url = fresh('/scenarios/empty-recovers-after-failures');
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       await page.goto(url);
       await pollUntil('the explanation page', async () =>
         (await page.url()).includes('/explain.html') ? true : undefined,
@@ -57,7 +45,7 @@ describe.each(BROWSERS)('empty error pages in %s', (browserName) => {
         (await textOf(page)).includes('Northwind Outfitters') ? true : undefined,
       );
       // Retry asked with GET, past the cache, before the tab went back: three requests, the last one healthy.
-      const requests = lab.requests({ run: url.split('run=')[1] });
+      const requests = session.lab.requests({ run: url.split('run=')[1] });
       expect(requests.map((r) => r.method)).toEqual(['GET', 'GET', 'GET', 'GET']);
       await page.close();
     },
@@ -68,7 +56,7 @@ describe.each(BROWSERS)('empty error pages in %s', (browserName) => {
     async () => {
       const before = fresh('/scenarios/healthy-page');
       const url = fresh('/scenarios/bad-gateway-empty');
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       await page.goto(before);
       await page.goto(url);
       await pollUntil('the explanation page', async () =>
@@ -77,7 +65,7 @@ describe.each(BROWSERS)('empty error pages in %s', (browserName) => {
       // Back returns to the failed URL; it fails again, and this time the bare error page stays.
       await page.evaluate('history.back()');
       await pollUntil('the failed URL', async () =>
-        (await browser.tabIdOf(url).catch(() => undefined)) ? true : undefined,
+        (await session.browser.tabIdOf(url).catch(() => undefined)) ? true : undefined,
       );
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(await page.url()).not.toContain('/explain.html');
@@ -93,11 +81,11 @@ describe.each(BROWSERS)('empty error pages in %s', (browserName) => {
     'keeps the visitor on the real URL, where the badge shows the status',
     async () => {
       const url = fresh('/scenarios/bad-gateway-empty');
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       await page.goto(url);
-      const tabId = await browser.tabIdOf(url);
+      const tabId = await session.browser.tabIdOf(url);
       await pollUntil('the badge', async () =>
-        (await browser.toolbar(tabId)).text === '502' ? true : undefined,
+        (await session.browser.toolbar(tabId)).text === '502' ? true : undefined,
       );
       expect(await page.url()).toBe(url);
       await page.close();

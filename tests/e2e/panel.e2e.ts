@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGatewayFixture } from '../support/fixtures';
-import { requestHeader, startLab, type Lab } from '../lab/server';
-import {
-  BROWSERS,
-  launch,
-  pollUntil,
-  type ExtensionApi,
-  type Harness,
-  type TestPage,
-} from './harness';
+import { requestHeader } from '../lab/server';
+import { BROWSERS, browserSession, pollUntil, type ExtensionApi, type TestPage } from './harness';
 
 /** What the panel shows, read in the extension's isolated world through its closed shadow root. */
 interface PanelView {
@@ -106,30 +99,11 @@ const REPLAYS: readonly (readonly [id: string, brand: string])[] = [
 ];
 
 describe.each(BROWSERS)('panel in %s', (browserName) => {
-  let browser: Harness;
-  let lab: Lab;
-  let run = 0;
-  const fresh = (path: string) =>
-    lab.url(`${path}${path.includes('?') ? '&' : '?'}run=${browserName}-p${++run}`);
-
-  beforeAll(async () => {
-    lab = await startLab();
-    browser = await launch(browserName);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.close();
-  });
-
-  async function open(path: string) {
-    const url = fresh(path);
-    const page = await browser.newPage();
-    await page.goto(url);
-    return { page, url, tabId: await browser.tabIdOf(url) };
-  }
+  const session = browserSession(browserName);
+  const { open } = session;
 
   const panel = (tabId: number, action: PanelAction = 'read') =>
-    browser.inExtension(inspectPanel, { tabId, action }) as Promise<PanelView | null>;
+    session.browser.inExtension(inspectPanel, { tabId, action }) as Promise<PanelView | null>;
 
   /** The panel once it has appeared and finished entering (160 ms, or none with reduced motion). */
   async function shownPanel(tabId: number, what: string) {
@@ -208,7 +182,7 @@ describe.each(BROWSERS)('panel in %s', (browserName) => {
     await shownPanel(tabId, 'bad-gateway-html');
     await panel(tabId, 'escape');
     await pollUntil('the pill', async () => (await panel(tabId))?.pill ?? undefined);
-    await browser.inExtension(
+    await session.browser.inExtension(
       (api: ExtensionApi, id: number) =>
         api.scripting.executeScript({
           target: { tabId: id, frameIds: [0] },
@@ -227,7 +201,7 @@ describe.each(BROWSERS)('panel in %s', (browserName) => {
     const { page, tabId, url } = await open('/scenarios/bad-gateway-html');
     await shownPanel(tabId, 'bad-gateway-html');
     const runToken = new URL(url).searchParams.get('run') ?? '';
-    const requests = () => lab.requests({ scenario: 'bad-gateway-html', run: runToken });
+    const requests = () => session.lab.requests({ scenario: 'bad-gateway-html', run: runToken });
     expect(requests()).toHaveLength(1);
 
     await panel(tabId, 'click:Try again');

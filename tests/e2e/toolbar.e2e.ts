@@ -1,34 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, pollUntil, type Harness } from './harness';
-import { startLab, type Lab } from '../lab/server';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, browserSession, pollUntil } from './harness';
 
 describe.each(BROWSERS)('toolbar in %s', (browserName) => {
-  let browser: Harness;
-  let lab: Lab;
-  let run = 0;
-  /** A URL of the lab no other test has loaded, so each test sees its own tab. */
-  const fresh = (path: string) =>
-    lab.url(`${path}${path.includes('?') ? '&' : '?'}run=${browserName}-${++run}`);
-
-  beforeAll(async () => {
-    lab = await startLab();
-    browser = await launch(browserName);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.close();
-  });
-
-  async function open(path: string) {
-    const url = fresh(path);
-    const page = await browser.newPage();
-    await page.goto(url);
-    return { page, url, tabId: await browser.tabIdOf(url) };
-  }
+  const session = browserSession(browserName);
+  const { fresh, open } = session;
 
   const badgeOf = (tabId: number, expected: string) =>
     pollUntil(`badge "${expected}" on tab ${tabId}`, async () => {
-      const toolbar = await browser.toolbar(tabId);
+      const toolbar = await session.browser.toolbar(tabId);
       return toolbar.text === expected ? toolbar : undefined;
     });
 
@@ -42,7 +21,10 @@ describe.each(BROWSERS)('toolbar in %s', (browserName) => {
     const toolbar = await badgeOf(failed.tabId, status);
     expect(toolbar.title).toContain(status);
     // The failure was handled after the healthy page loaded, so the healthy tab's badge is final.
-    expect(await browser.toolbar(healthy.tabId)).toEqual({ text: '', title: 'Gateway Doctor' });
+    expect(await session.browser.toolbar(healthy.tabId)).toEqual({
+      text: '',
+      title: 'Gateway Doctor',
+    });
     await failed.page.close();
     await healthy.page.close();
   });
@@ -51,7 +33,7 @@ describe.each(BROWSERS)('toolbar in %s', (browserName) => {
     const { page, tabId, url } = await open('/scenarios/bad-gateway-html');
     await badgeOf(tabId, '502');
     await page.goto(fresh('/scenarios/healthy-page'));
-    const recovered = await browser.tabIdOf(await page.url());
+    const recovered = await session.browser.tabIdOf(await page.url());
     expect(recovered).toBe(tabId);
     await badgeOf(tabId, '');
     expect(await page.evaluate('document.querySelector("gateway-doctor") === null')).toBe(true);
@@ -62,9 +44,9 @@ describe.each(BROWSERS)('toolbar in %s', (browserName) => {
   it('keeps a tab’s incident when the background is stopped, and handles the next navigation after', async () => {
     const { page, tabId } = await open('/gateway/cloudflare-502');
     await badgeOf(tabId, '502');
-    await browser.stopBackground();
+    await session.browser.stopBackground();
 
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     const popupText = () =>
       popup.evaluate<string>('document.querySelector("main")?.textContent ?? ""');
     expect(
@@ -77,7 +59,7 @@ describe.each(BROWSERS)('toolbar in %s', (browserName) => {
     // The navigation wakes the background, which must still clear the tab's record when the site recovers.
     await page.goto(fresh('/scenarios/healthy-page'));
     await badgeOf(tabId, '');
-    const after = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const after = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await pollUntil('the popup to call the page healthy', async () =>
       (await after.evaluate<string>('document.querySelector("main")?.textContent ?? ""')).includes(
         'loaded normally',

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BROWSERS,
-  launch,
+  browserSession,
   pollUntil,
   type ExtensionApi,
   type Harness,
@@ -23,19 +23,12 @@ const globalToolbar = (browser: Harness) =>
   }));
 
 describe.each(BROWSERS)('welcome page in %s', (browserName) => {
-  let browser: Harness;
-
-  beforeAll(async () => {
-    browser = await launch(browserName);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserSession(browserName, { withLab: false });
 
   it('opens once, by itself, when the extension is installed', async () => {
-    const welcomeUrl = `${browser.extensionOrigin}/${WELCOME}`;
+    const welcomeUrl = `${session.browser.extensionOrigin}/${WELCOME}`;
     const tabs = await pollUntil('the welcome tab to open', async () => {
-      const found = await browser.inExtension(
+      const found = await session.browser.inExtension(
         async (api: ExtensionApi, url: string) =>
           ((await api.tabs.query({})) as { url?: string }[]).filter((tab) => tab.url === url),
         welcomeUrl,
@@ -46,7 +39,7 @@ describe.each(BROWSERS)('welcome page in %s', (browserName) => {
   });
 
   it('says what Gateway Doctor does, what it never does, and why it needs each permission', async () => {
-    const page = await browser.openExtensionPage(WELCOME);
+    const page = await session.browser.openExtensionPage(WELCOME);
     const text = await pollUntil('the welcome page to render', async () => {
       const shown = await textOf(page);
       return shown.includes('What it never does') ? shown : undefined;
@@ -61,12 +54,12 @@ describe.each(BROWSERS)('welcome page in %s', (browserName) => {
   });
 
   it('has access to all sites after install, so asks for nothing and marks no tab', async () => {
-    const page = await browser.openExtensionPage(WELCOME);
+    const page = await session.browser.openExtensionPage(WELCOME);
     await pollUntil('the page to say it is ready', async () =>
       (await textOf(page)).includes('Gateway Doctor is ready') ? true : undefined,
     );
     expect(await buttonsOf(page)).not.toContain(REQUEST_BUTTON);
-    expect(await globalToolbar(browser)).toEqual({ text: '', title: 'Gateway Doctor' });
+    expect(await globalToolbar(session.browser)).toEqual({ text: '', title: 'Gateway Doctor' });
     await page.close();
   });
 
@@ -74,18 +67,18 @@ describe.each(BROWSERS)('welcome page in %s', (browserName) => {
   it.runIf(browserName === 'firefox')(
     'asks for access to all sites once it is withdrawn, and marks the toolbar',
     async () => {
-      const alreadyOpen = await browser.openExtensionPage(WELCOME);
+      const alreadyOpen = await session.browser.openExtensionPage(WELCOME);
       await pollUntil('the page to say it is ready', async () =>
         (await textOf(alreadyOpen)).includes('Gateway Doctor is ready') ? true : undefined,
       );
 
-      const removed = await browser.inExtension((api: ExtensionApi) =>
+      const removed = await session.browser.inExtension((api: ExtensionApi) =>
         api.permissions.remove({ origins: ['<all_urls>'] }),
       );
       expect(removed).toBe(true);
 
       // The open page follows the change, and a page opened now starts with the request.
-      for (const page of [alreadyOpen, await browser.openExtensionPage(WELCOME)]) {
+      for (const page of [alreadyOpen, await session.browser.openExtensionPage(WELCOME)]) {
         await pollUntil('the request for host access', async () =>
           (await buttonsOf(page)).includes(REQUEST_BUTTON) ? true : undefined,
         );
@@ -94,7 +87,7 @@ describe.each(BROWSERS)('welcome page in %s', (browserName) => {
       }
 
       const toolbar = await pollUntil('the toolbar to say access is missing', async () => {
-        const now = await globalToolbar(browser);
+        const now = await globalToolbar(session.browser);
         return now.text === '!' ? now : undefined;
       });
       expect(toolbar.title).toBe(

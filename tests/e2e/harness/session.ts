@@ -1,0 +1,59 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startLab, type Lab } from '../../lab/server';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
+import type { BrowserName, Harness, TestPage } from './types';
+
+export function launch(name: BrowserName): Promise<Harness> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+export interface BrowserSession {
+  readonly browser: Harness;
+  readonly lab: Lab;
+  /** A lab URL with a `?run=` token of its own: no other test shares its tab or its failure count. */
+  fresh(path: string): string;
+  /** Opens a fresh lab URL in a new tab, and finds the tab's id. */
+  open(path: string): Promise<{ page: TestPage; url: string; tabId: number }>;
+}
+
+/**
+ * One browser with the built extension and one gateway lab for the enclosing describe block: started before its
+ * tests, closed after them.
+ */
+export function browserSession(name: BrowserName, { withLab = true } = {}): BrowserSession {
+  let browser: Harness | undefined;
+  let lab: Lab | undefined;
+  let run = 0;
+  beforeAll(async () => {
+    if (withLab) lab = await startLab();
+    browser = await launch(name);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.close();
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined)
+      throw new Error(`The ${what} is not started: use the session inside a test`);
+    return value;
+  };
+  const session: BrowserSession = {
+    get browser() {
+      return started(browser, 'browser');
+    },
+    get lab() {
+      return started(lab, 'gateway lab');
+    },
+    fresh: (path) =>
+      session.lab.url(`${path}${path.includes('?') ? '&' : '?'}run=${name}-${++run}`),
+    async open(path) {
+      const url = session.fresh(path);
+      const page = await session.browser.newPage();
+      await page.goto(url);
+      return { page, url, tabId: await session.browser.tabIdOf(url) };
+    },
+  };
+  return session;
+}
