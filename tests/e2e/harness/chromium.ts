@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page, type Worker } from 'playwright-core';
 import { browserExecutable, builtExtension } from './paths';
-import { pollUntil, withinTime } from './poll';
+import { closeTab, pollUntil, withinTime } from './poll';
 import { extensionCall, type ExtensionApi, type Harness, type TestPage } from './types';
 
 /**
@@ -80,7 +80,7 @@ export async function launchChromium({ headless = true } = {}): Promise<Harness>
     screenshot: async (path, selector) => {
       await (selector ? page.locator(selector).screenshot({ path }) : page.screenshot({ path }));
     },
-    close: () => page.close(),
+    close: () => closeTab(() => page.close()),
   });
 
   const openExtensionPage = async (path: string) => {

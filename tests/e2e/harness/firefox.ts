@@ -2,7 +2,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
 import { PRIVILEGED_PAGE, tabIdOf, toolbar } from './chromium';
 import { browserExecutable, builtExtension } from './paths';
-import { pollUntil, withinTime } from './poll';
+import { closeTab, pollUntil, withinTime } from './poll';
 import { extensionCall, type ColorScheme, type Harness, type TestPage } from './types';
 
 /** Fixed so the extension's origin is known before it is installed (pref extensions.webextensions.uuids). */
@@ -88,7 +88,7 @@ export async function launchFirefox(): Promise<Harness> {
         const target = selector ? await page.waitForSelector(selector, { timeout: 5_000 }) : page;
         await target?.screenshot({ path });
       },
-      close: () => page.close(),
+      close: () => closeTab(() => page.close()),
     };
   };
 
