@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +41,14 @@ describe('built packages', () => {
     };
     expect(report.errors.map((e) => e.message)).toEqual([]);
     expect(report.summary.errors).toBe(0);
+  });
+
+  it('keep the panel, which every failed page loads, under 25 KB gzipped with its CSS', () => {
+    for (const dir of Object.values(BUILDS)) {
+      const gzipped = ['content-scripts/panel.js', 'content-scripts/panel.css']
+        .map((file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length)
+        .reduce((sum, size) => sum + size, 0);
+      expect(gzipped, dir).toBeLessThan(25 * 1024);
+    }
   });
 });
