@@ -36,6 +36,7 @@ function deps({
     readPage: vi.fn(async () => reading),
     injectPanel: vi.fn(async () => true),
     showOnToolbar: vi.fn(async () => {}),
+    clearToolbar: vi.fn(async () => {}),
     translate: createTranslator(english),
     adoptUntied: () => undefined,
     explanationPage: (tabId: number) => `chrome-extension://gd/explain.html?tabId=${tabId}`,
@@ -166,6 +167,31 @@ describe('refreshTab, over time', () => {
     expect(history).toHaveLength(200);
     expect(history[0]?.site).toBe('https://site999.example/page');
     expect(history.at(-1)?.site).toBe('https://site800.example/page');
+  });
+});
+
+describe('refreshTab, when the tab moves on meanwhile', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('takes back a toolbar set after the tab left the failed page', async () => {
+    const d = deps();
+    await d.incidents.update(3, () => failure());
+    const moved = { status: 'loading', url: 'https://shop.example/next' };
+    d.tabs.get = vi
+      .fn()
+      .mockResolvedValueOnce({ status: 'complete', url: URL_, incognito: false })
+      .mockResolvedValue(moved) as never;
+    await refreshTab(3, d);
+    expect(d.showOnToolbar).toHaveBeenCalledOnce();
+    expect(d.clearToolbar).toHaveBeenCalledWith(3);
+  });
+
+  it('leaves the toolbar alone while the tab still shows the failed page', async () => {
+    const d = deps();
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect(d.showOnToolbar).toHaveBeenCalled();
+    expect(d.clearToolbar).not.toHaveBeenCalled();
   });
 });
 

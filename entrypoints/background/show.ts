@@ -17,7 +17,7 @@ import { translate } from '@/lib/platform/i18n';
 import { injectPanel, readPage } from '@/lib/platform/page-access';
 import { loadSettings } from '@/lib/platform/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
-import { showOnToolbar } from '@/lib/platform/toolbar';
+import { clearToolbar, showOnToolbar } from '@/lib/platform/toolbar';
 import type { Settings } from '@/lib/settings/settings';
 import { untiedPages } from './untied';
 
@@ -29,6 +29,7 @@ const defaults = {
   readPage,
   injectPanel,
   showOnToolbar,
+  clearToolbar,
   translate,
   adoptUntied: (url: string | undefined) => untiedPages.adopt(url),
   explanationPage: (tabId: number) => browser.runtime.getURL(`/explain.html?tabId=${tabId}`),
@@ -71,7 +72,15 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
     else incident = (await deps.incidents.get(tabId)) ?? incident;
   }
   const view = toolbarView(incident, diagnoseIncident(incident), settings);
-  if (view) await deps.showOnToolbar(tabId, view, deps.translate(view.title));
+  if (!view) return;
+  await deps.showOnToolbar(tabId, view, deps.translate(view.title));
+  // A slow refresh can land after the tab has moved on (its badge already reset by the navigation): check again,
+  // and take back a toolbar that no longer describes the page the tab shows.
+  const after = await deps.tabs.get(tabId).catch(() => undefined);
+  const current = await deps.incidents.get(tabId);
+  if (after && !(after.status === 'complete' && current && sameDocument(after.url, current.url))) {
+    await deps.clearToolbar(tabId);
+  }
 }
 
 /** A failure the browser reported without a tab, for the page this tab now shows (Firefox first loads). */
