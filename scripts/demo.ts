@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { ROOT } from '../tests/e2e/harness/paths';
-import type { Harness } from '../tests/e2e/harness/types';
+import { pollUntil } from '../tests/e2e/harness/poll';
+import type { ExtensionApi, Harness } from '../tests/e2e/harness/types';
 import { startLab, type Lab } from '../tests/lab/server';
 
 const { values: options } = parseArgs({
@@ -80,10 +81,8 @@ async function screenshotEveryScenario(lab: Lab, browser: Harness, dir: string) 
     const url = lab.url(`${path}${path.includes('?') ? '&' : '?'}run=demo-${id}`);
     const page = await browser.newPage();
     await page.goto(url);
-    // The toolbar is set when the tab completes; give the background that moment before the popup reads it.
-    await new Promise((done) => setTimeout(done, 300));
+    const tabId = await settledTab(browser, url);
     await page.screenshot(`${dir}/${id}.png`);
-    const tabId = await browser.tabIdOf(url);
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.screenshot(`${dir}/${id}-popup.png`, 'main');
     const { text } = await browser.toolbar(tabId);
@@ -92,4 +91,28 @@ async function screenshotEveryScenario(lab: Lab, browser: Harness, dir: string) 
     await page.close();
   }
   console.log(`demo: screenshots of each page and its popup are in ${dir}`);
+}
+
+/**
+ * The tab that loaded `url`, once Gateway Doctor has had its say: a badge on it, the explanation page in its place
+ * (Chrome's bare error page), or a quiet moment for a page that needs nothing.
+ */
+async function settledTab(browser: Harness, url: string): Promise<number> {
+  const quietAfter = Date.now() + 1_000;
+  return pollUntil(`the tab of ${url} to settle`, async () => {
+    const tab = await browser.inExtension(
+      async (api: ExtensionApi, wanted: { url: string; explained: string }) => {
+        const tabs: { id: number; url?: string; status?: string }[] = await api.tabs.query({});
+        const found = tabs.find(
+          (t) => t.url === wanted.url || t.url === `${wanted.explained}${t.id}`,
+        );
+        if (!found || found.status !== 'complete') return undefined;
+        const badge: string = await api.action.getBadgeText({ tabId: found.id });
+        return { id: found.id, explained: found.url !== wanted.url, badge };
+      },
+      { url, explained: `${browser.extensionOrigin}/explain.html?tabId=` },
+    );
+    if (tab && (tab.explained || tab.badge !== '' || Date.now() > quietAfter)) return tab.id;
+    return undefined;
+  });
 }
