@@ -2,7 +2,8 @@
  * `npm run demo`: builds the extension, starts the gateway lab and opens Chromium with Gateway Doctor loaded on the
  * lab's index of scenarios, so a newcomer can click through real gateway failures.
  * `npm run demo -- --headless --screenshots DIR`: for machines without a display, visits every scenario page and
- * writes a screenshot of the page and of the popup for each.
+ * writes a screenshot of the page and of the popup for each; `--only id,id` limits it to those pages (ids as the
+ * screenshots are named: a scenario's id, or `gateway-<fixture>` for a replay).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -19,6 +20,7 @@ const { values: options } = parseArgs({
     headless: { type: 'boolean', default: false },
     screenshots: { type: 'string' },
     port: { type: 'string', default: '8787' },
+    only: { type: 'string' },
   },
 });
 
@@ -66,13 +68,17 @@ if (options.screenshots) {
 }
 
 /** Pages a visitor would open: every scenario but the building blocks other pages embed, and every replay. */
-function demoPages(lab: Lab): { id: string; path: string }[] {
-  return [
+function demoPages(lab: Lab, only = options.only?.split(',')): { id: string; path: string }[] {
+  const pages = [
     ...lab.scenarios
       .filter((s) => s.group !== 'Building blocks')
       .map((s) => ({ id: s.id, path: s.path })),
     ...lab.replays.map((r) => ({ id: `gateway-${r.id}`, path: `/gateway/${r.id}` })),
   ];
+  if (!only) return pages;
+  const unknown = only.filter((id) => !pages.some((page) => page.id === id));
+  if (unknown.length > 0) throw new Error(`demo: no page named ${unknown.join(', ')}`);
+  return pages.filter((page) => only.includes(page.id));
 }
 
 async function screenshotEveryScenario(lab: Lab, browser: Harness, dir: string) {
