@@ -81,6 +81,9 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // "App Service's front end (ARR) gave up ... without a response from the app"
   'azure-app-service-500-request-timed-out': serverError('azure-app-service', 'app-service-logs'),
   'azure-front-door-503': unavailable('azure-front-door', 'front-door-origins'),
+  // "A bunny.net edge server could not get a usable answer from the pull zone's origin (the origin is offline, its
+  // firewall blocks bunny.net's edge servers ...)": is the origin up and reachable.
+  'bunny-cdn-502-origin-unreachable': gatewayError('bunny-cdn', 'app-running'),
   'caddy-502': gatewayError('caddy', 'caddy-log'),
   'caddy-503': unavailable('caddy', 'caddy-log'),
   'cloud-foundry-502-endpoint-failure': gatewayError('cloud-foundry', 'cloud-foundry-logs'),

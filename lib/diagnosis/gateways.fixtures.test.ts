@@ -24,6 +24,7 @@ const producerByVendor: Record<string, string> = {
   'Azure App Service': 'azure-app-service',
   'Azure Application Gateway': 'azure-application-gateway',
   'Azure Front Door': 'azure-front-door',
+  'Bunny CDN': 'bunny-cdn',
   Caddy: 'caddy',
   'Cloud Foundry': 'cloud-foundry',
   Cloudflare: 'cloudflare',

@@ -17,6 +17,7 @@ const BRANDS: Record<string, string> = {
   'azure-app-service': 'Azure App Service',
   'azure-application-gateway': 'Azure Application Gateway',
   'azure-front-door': 'Azure Front Door',
+  'bunny-cdn': 'Bunny CDN',
   caddy: 'Caddy',
   'cloud-foundry': 'Cloud Foundry',
   cloudflare: 'Cloudflare',

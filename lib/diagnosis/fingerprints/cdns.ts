@@ -1,7 +1,9 @@
 import type { Fingerprint } from './rule';
 
 /**
- * Bunny CDN answers with `Server: BunnyCDN-<PoP>-<server>` and a CDN-RequestId per request.
+ * Bunny CDN answers with `Server: BunnyCDN-<PoP>-<server>` and a CDN-RequestId per request. When it cannot reach the
+ * origin it sends its own page: "We could not establish a connection to <host>" over the You / bunny.net Edge
+ * Network / destination cards (tests/fixtures/gateways/bunny-cdn-502-origin-unreachable.json).
  * https://docs.bunny.net/cdn/troubleshooting/run-traceroute
  * https://bunny.net/docs/cdn/request-headers-to-origin
  */
@@ -17,6 +19,14 @@ export const bunnyCdn: Fingerprint = {
     },
     { when: { header: 'cdn-requestid', value: /^[0-9a-f]{32}$/i }, confidence: 'high' },
     { when: { header: 'cdn-pullzone', value: /^\d{1,12}$/ }, confidence: 'high' },
+    {
+      when: [
+        { text: /We could not establish a connection to \S/ },
+        { text: /bunny\.net ?Edge Network\b/ },
+      ],
+      confidence: 'high',
+      producedError: true,
+    },
   ],
 };
 

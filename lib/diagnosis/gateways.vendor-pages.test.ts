@@ -1,0 +1,41 @@
+/**
+ * Vendor pages and headers the fixtures cannot all show: each case quotes what the vendor's own code, documentation
+ * or a captured response says, as cited beside the rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { identifyGateways } from './gateways';
+import { indexHeaders } from './headers';
+import type { HeaderEntry, PageMarkers } from './types';
+
+function identify(headers: Record<string, string>, page?: PageMarkers, statusCode?: number) {
+  const entries: HeaderEntry[] = Object.entries(headers).map(([name, value]) => ({ name, value }));
+  return identifyGateways(indexHeaders(entries), page, statusCode);
+}
+
+const producers = (chain: ReturnType<typeof identify>) =>
+  chain.filter((match) => match.producedError).map((match) => match.id);
+
+describe('Bunny CDN', () => {
+  // The page's visible text as innerText gives it (one card per line), collapsed to spaces.
+  const page: PageMarkers = {
+    title: '504 Gateway Timeout',
+    text: 'ERROR 504 Gateway Timeout We could not establish a connection to cdn.example.com You IP: 203.0.113.7 bunny.net Edge Network cdn.example.com Your Destination',
+  };
+
+  it('names its own page as the error, even without its headers', () => {
+    expect(producers(identify({}, page, 504))).toEqual(['bunny-cdn']);
+  });
+
+  it('reads the page the same way when its cards run together, as textContent gives them', () => {
+    const squeezed: PageMarkers = {
+      title: '',
+      text: 'ERROR 504Gateway TimeoutWe could not establish a connection to cdn.example.comYouIP: 203.0.113.7bunny.netEdge Network',
+    };
+    expect(producers(identify({}, squeezed, 504))).toEqual(['bunny-cdn']);
+  });
+
+  it('does not claim a page that only mentions the edge network', () => {
+    const mention = { title: '', text: 'Our files are served by the bunny.net Edge Network.' };
+    expect(identify({}, mention, 502)).toEqual([]);
+  });
+});
