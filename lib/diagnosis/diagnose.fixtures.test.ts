@@ -153,6 +153,9 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     'openshift-router',
     'openshift-route',
   ),
+  // "Railway's edge proxy had no healthy instance ... (the app crashed, is still starting, or listens on a different
+  // port)": is the app running and listening where Railway expects it.
+  'railway-502-application-failed-to-respond': gatewayError('railway', 'app-running'),
   // "Render's router answered before the app was reached"; Cloudflare only relayed it.
   'render-503-hibernate-wake-error': unavailable('render', 'render-logs'),
   'squid-502-connect-fail': gatewayError('squid', 'squid-error'),

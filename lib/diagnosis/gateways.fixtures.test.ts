@@ -52,6 +52,7 @@ const producerByVendor: Record<string, string> = {
   nginx: 'nginx',
   OpenResty: 'openresty',
   'OpenShift Router': 'openshift-router',
+  Railway: 'railway',
   Render: 'render',
   Squid: 'squid',
   Supabase: 'supabase',

@@ -43,6 +43,7 @@ const BRANDS: Record<string, string> = {
   nginx: 'nginx',
   openresty: 'OpenResty',
   'openshift-router': 'OpenShift',
+  railway: 'Railway',
   render: 'Render',
   squid: 'Squid',
   supabase: 'Supabase',

@@ -51,8 +51,8 @@ export const render: Fingerprint = {
 
 /**
  * Railway's edge tags requests (X-Railway-Request-Id, X-Railway-Edge) and, when the app does not answer, replies
- * itself with x-railway-fallback and `{"status":"error","code":502,"message":"Application failed to respond"}`
- * (as captured from *.up.railway.app services).
+ * itself with x-railway-fallback and `{"status":"error","code":502,"message":"Application failed to respond",...}`
+ * (tests/fixtures/gateways/railway-502-application-failed-to-respond.json).
  */
 export const railway: Fingerprint = {
   id: 'railway',
