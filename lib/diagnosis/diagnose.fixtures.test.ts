@@ -59,6 +59,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // "Akamai's edge could not resolve the origin hostname"
   'akamai-503-dns-failure': unavailable('akamai', 'akamai-reference'),
   'akamai-504-gateway-timeout': gatewayTimeout('akamai', 'akamai-reference'),
+  // "The site's own ASP.NET application failed ... Alibaba Cloud CDN passed that 500 through": the site's server.
+  'alibaba-cloud-cdn-500-origin-relayed': serverError('origin', 'server-logs'),
   'apache-502-legacy-dns': gatewayError('apache', 'apache-error-log'),
   'apache-502-proxy-error': gatewayError('apache', 'apache-error-log'),
   // No product-specific steps: the generic ones start with "is the application running".

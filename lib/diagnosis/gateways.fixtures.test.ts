@@ -63,6 +63,15 @@ const producerByVendor: Record<string, string> = {
   Vercel: 'vercel',
 };
 
+/**
+ * Fixtures whose error the site's own server wrote, relayed unchanged by the products in the chain: no product
+ * produced it. Written from each fixture's meaning.
+ */
+const writtenByTheSite = new Set([
+  // "The site's own ASP.NET application failed ... Alibaba Cloud CDN passed that 500 through"
+  'alibaba-cloud-cdn-500-origin-relayed',
+]);
+
 function identify(fixture: GatewayFixture) {
   return identifyGateways(
     indexHeaders(headerEntries(fixture)),
@@ -84,12 +93,15 @@ describe('identifyGateways on real gateway responses', () => {
     expect(chain.map((match) => match.id)).toEqual(fixture.expectedChain);
     for (const match of chain) expect(match.evidence.length, match.id).toBeGreaterThan(0);
 
+    const producedBy = chain.filter((match) => match.producedError).map((match) => match.id);
+    if (writtenByTheSite.has(fixture.id)) {
+      expect(producedBy).toEqual([]);
+      return;
+    }
     const producer = fixture.expectedChain?.includes('ingress-nginx')
       ? 'ingress-nginx'
       : producerByVendor[fixture.vendor];
     expect(producer, `no product id known for vendor "${fixture.vendor}"`).toBeDefined();
-    expect(chain.filter((match) => match.producedError).map((match) => match.id)).toEqual([
-      producer,
-    ]);
+    expect(producedBy).toEqual([producer]);
   });
 });
