@@ -39,3 +39,26 @@ describe('Bunny CDN', () => {
     expect(identify({}, mention, 502)).toEqual([]);
   });
 });
+
+describe('Alibaba Cloud CDN', () => {
+  // Alibaba Cloud's 5xx guide names both values: https://www.alibabacloud.com/help/doc-detail/180855.htm
+  it('names itself as the writer when X-Swift-Error says it gave up fetching from the origin', () => {
+    const chain = identify(
+      { server: 'Tengine', 'x-swift-error': 'forward retry timeout' },
+      undefined,
+      503,
+    );
+    expect(chain.map((match) => match.id)).toEqual(['alibaba-cloud-cdn']);
+    expect(producers(chain)).toEqual(['alibaba-cloud-cdn']);
+  });
+
+  it('names no writer when X-Swift-Error says the origin answered with the error', () => {
+    const chain = identify(
+      { server: 'Tengine', 'x-swift-error': 'orig response 5xx error' },
+      undefined,
+      502,
+    );
+    expect(chain.map((match) => match.id)).toEqual(['alibaba-cloud-cdn']);
+    expect(producers(chain)).toEqual([]);
+  });
+});

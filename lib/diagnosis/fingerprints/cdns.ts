@@ -58,8 +58,11 @@ export const cdn77: Fingerprint = {
 };
 
 /**
- * Alibaba Cloud CDN runs Tengine and tags requests with EagleId and its Swift cache timestamps.
+ * Alibaba Cloud CDN runs Tengine and tags requests with EagleId and its Swift cache timestamps. On a 5xx its
+ * X-Swift-Error says whose it is: "orig response 5xx error" when the origin answered with it and the CDN only passed
+ * it on, "forward retry timeout" when the CDN itself gave up fetching from the origin.
  * https://github.com/zhousulong/cdn-server-info-userscript/blob/main/cdn_rules.json
+ * https://www.alibabacloud.com/help/doc-detail/180855.htm
  */
 export const alibabaCloudCdn: Fingerprint = {
   id: 'alibaba-cloud-cdn',
@@ -72,5 +75,11 @@ export const alibabaCloudCdn: Fingerprint = {
     { when: { header: 'x-swift-savetime' }, confidence: 'high' },
     { when: { header: 'x-swift-cachetime' }, confidence: 'high' },
     { when: { header: 'ali-swift-global-savetime' }, confidence: 'high' },
+    { when: { header: 'x-swift-error' }, confidence: 'high' },
+    {
+      when: { header: 'x-swift-error', value: /^forward [a-z ]{3,40}$/ },
+      confidence: 'high',
+      producedError: true,
+    },
   ],
 };
