@@ -160,6 +160,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'railway-502-application-failed-to-respond': gatewayError('railway', 'app-running'),
   // "Render's router answered before the app was reached"; Cloudflare only relayed it.
   'render-503-hibernate-wake-error': unavailable('render', 'render-logs'),
+  // "Shopify's own edge turned the request away ... only Shopify can fix it": its status page and support first.
+  'shopify-503-service-unavailable-json': unavailable('shopify', 'shopify-status'),
   'squid-502-connect-fail': gatewayError('squid', 'squid-error'),
   'squid5-502-connect-fail': gatewayError('squid', 'squid-error'),
   // "Supabase's edge runtime answered for it, and the response passed through Cloudflare"

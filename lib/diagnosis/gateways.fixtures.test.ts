@@ -54,6 +54,7 @@ const producerByVendor: Record<string, string> = {
   'OpenShift Router': 'openshift-router',
   Railway: 'railway',
   Render: 'render',
+  Shopify: 'shopify',
   Squid: 'squid',
   Supabase: 'supabase',
   Tengine: 'tengine',

@@ -62,3 +62,24 @@ describe('Alibaba Cloud CDN', () => {
     expect(producers(chain)).toEqual([]);
   });
 });
+
+describe('Shopify', () => {
+  it('names Shopify as the writer of its storefront error page, as a browser reads it', () => {
+    // The heading and hint of the page, as captured by storefront tests (Playwright) and crawlers.
+    const page = {
+      title: '',
+      text: 'There was a problem loading this website Try refreshing the page. Refresh Page',
+    };
+    const [match] = identify({}, page, 503);
+    expect(match).toMatchObject({ id: 'shopify', confidence: 'medium', producedError: true });
+  });
+
+  it("does not claim another site's own wording", () => {
+    // An unrelated web app's error alert (captured in public code).
+    const page = {
+      title: '',
+      text: 'Error loading website There was a problem loading this website. Please try again later or return to the websites list.',
+    };
+    expect(identify({}, page, 500)).toEqual([]);
+  });
+});

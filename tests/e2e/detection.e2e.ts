@@ -46,6 +46,7 @@ const BRANDS: Record<string, string> = {
   'openshift-router': 'OpenShift',
   railway: 'Railway',
   render: 'Render',
+  shopify: 'Shopify',
   squid: 'Squid',
   supabase: 'Supabase',
   tengine: 'Tengine',
