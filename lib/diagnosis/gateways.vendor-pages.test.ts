@@ -83,3 +83,17 @@ describe('Shopify', () => {
     expect(identify({}, page, 500)).toEqual([]);
   });
 });
+
+describe('Railway', () => {
+  const body =
+    '{"status":"error","code":502,"message":"Application failed to respond","request_id":"Kq3vT8xLRZy2mN0aWc7dPw"}';
+
+  it('names its edge as the writer of its JSON error, even without its headers', () => {
+    expect(producers(identify({}, { title: '', text: body }, 502))).toEqual(['railway']);
+  });
+
+  it('does not take the bare words for Railway: other platforms report the same error', () => {
+    const page = { title: 'Error', text: 'Application failed to respond. Please check the logs.' };
+    expect(identify({}, page, 502)).toEqual([]);
+  });
+});

@@ -68,7 +68,12 @@ export const railway: Fingerprint = {
       confidence: 'high',
       producedError: true,
     },
-    { when: { text: /Application failed to respond/ }, confidence: 'medium', producedError: true },
+    // The words alone are not Railway's: guides for other platforms (Render's among them) quote the same error.
+    {
+      when: { text: /^\{"status":"error","code":5\d\d,"message":"Application failed to respond"/ },
+      confidence: 'medium',
+      producedError: true,
+    },
   ],
 };
 
