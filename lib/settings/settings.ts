@@ -100,6 +100,20 @@ export function siteFromInput(text: string): string | null {
   return siteKey(url.href) || null;
 }
 
+export type AddSiteOutcome = 'added' | 'invalid' | 'duplicate' | 'full';
+
+/** The "don't show" list with the typed site added, or why it was not. */
+export function withIgnoredSite(
+  sites: readonly string[],
+  typed: string,
+): { outcome: AddSiteOutcome; sites: readonly string[] } {
+  const site = siteFromInput(typed);
+  if (site === null) return { outcome: 'invalid', sites };
+  if (sites.includes(site)) return { outcome: 'duplicate', sites };
+  if (sites.length >= MAX_IGNORED_SITES) return { outcome: 'full', sites };
+  return { outcome: 'added', sites: [...sites, site] };
+}
+
 export function isSiteIgnored(settings: Pick<Settings, 'ignoredSites'>, url: string): boolean {
   const host = siteKey(url);
   return host !== '' && settings.ignoredSites.includes(host);

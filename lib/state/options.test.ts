@@ -42,7 +42,7 @@ describe('the options page’s settings', () => {
     await state.change({ panelEnabled: false });
     expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, panelEnabled: false });
     expect(state.settings.value?.panelEnabled).toBe(false);
-    expect(state.save.value).toEqual({ kind: 'saved', time: NOW });
+    expect(state.lastSave.value).toEqual({ saved: true, time: NOW });
     // What the background reads next is the new value.
     expect((await settingsItem.getValue()).panelEnabled).toBe(false);
   });
@@ -88,7 +88,7 @@ describe('the options page’s settings', () => {
       .mockRejectedValueOnce(new Error('QUOTA_BYTES'));
     await state.change({ reloadWhenBack: false });
     expect(write).toHaveBeenCalled();
-    expect(state.save.value).toEqual({ kind: 'failed' });
+    expect(state.lastSave.value).toEqual({ saved: false, time: NOW });
     expect(state.settings.value?.reloadWhenBack).toBe(true);
   });
 

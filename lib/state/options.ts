@@ -13,9 +13,9 @@ import { readHistory, type HistoryReading } from '../history/reading';
 import { historyItem } from '../platform/history';
 import { settingsItem } from '../platform/settings';
 import {
-  MAX_IGNORED_SITES,
   normalizeSettings,
-  siteFromInput,
+  withIgnoredSite,
+  type AddSiteOutcome,
   type Settings,
 } from '../settings/settings';
 
@@ -25,13 +25,6 @@ interface Store<T> {
   setValue(value: T): Promise<void>;
   watch(callback: (value: unknown) => void): () => void;
 }
-
-export type SaveStatus =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'saved'; readonly time: number }
-  | { readonly kind: 'failed' };
-
-export type AddSiteResult = 'added' | 'invalid' | 'duplicate' | 'full';
 
 /**
  * The options page's state: the settings, saved the moment they change, and the history view. Both follow storage,
@@ -51,7 +44,8 @@ export function createOptionsState({
   download: (file: ExportFile) => void;
 }) {
   const settings = signal<Settings | null>(null);
-  const save = signal<SaveStatus>({ kind: 'idle' });
+  /** What came of the last change: saved, or refused by the browser's storage. */
+  const lastSave = signal<{ readonly saved: boolean; readonly time: number } | null>(null);
   const history = signal<HistoryReading | null>(null);
   const chosenFilter = signal<HistoryFilter>(NO_FILTER);
   const confirmingClear = signal(false);
@@ -74,23 +68,23 @@ export function createOptionsState({
         const next = normalizeSettings({ ...stored, ...change(stored) });
         await settingsStore.setValue(next);
         settings.value = next;
-        save.value = { kind: 'saved', time: now() };
+        lastSave.value = { saved: true, time: now() };
       } catch {
-        save.value = { kind: 'failed' };
+        lastSave.value = { saved: false, time: now() };
         settings.value = normalizeSettings(await settingsStore.getValue().catch(() => null));
       }
     });
     return writes;
   }
 
-  function addSite(text: string): AddSiteResult {
-    const site = siteFromInput(text);
-    const current = settings.value?.ignoredSites ?? [];
-    if (site === null) return 'invalid';
-    if (current.includes(site)) return 'duplicate';
-    if (current.length >= MAX_IGNORED_SITES) return 'full';
-    void update(({ ignoredSites }) => ({ ignoredSites: [...ignoredSites, site] }));
-    return 'added';
+  /** Checked against the list as shown, and added to the list as stored. */
+  function addSite(text: string): AddSiteOutcome {
+    const { outcome } = withIgnoredSite(settings.value?.ignoredSites ?? [], text);
+    if (outcome === 'added')
+      void update(({ ignoredSites }) => ({
+        ignoredSites: withIgnoredSite(ignoredSites, text).sites,
+      }));
+    return outcome;
   }
 
   function removeSite(site: string): Promise<void> {
@@ -129,7 +123,7 @@ export function createOptionsState({
 
   return {
     settings,
-    save,
+    lastSave,
     history,
     filter,
     shown,
