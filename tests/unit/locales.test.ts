@@ -88,6 +88,14 @@ describe('locale catalogues', () => {
     },
   );
 
+  it.each(locales)(
+    '%s declares its own language for the pages’ lang attribute and dates',
+    (locale) => {
+      // Chrome names locale folders pt_BR, BCP 47 (and Intl) says pt-BR.
+      expect(readCatalogue(locale).pageLanguage?.message).toBe(locale.replace('_', '-'));
+    },
+  );
+
   it('name the manifest strings extName, extDescription and actionTitleIdle', async () => {
     expect(await manifestMessageKeys()).toEqual(['actionTitleIdle', 'extDescription', 'extName']);
   });
