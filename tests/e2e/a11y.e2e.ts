@@ -298,6 +298,45 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
       await page.close();
     });
 
+    it('the options page, with its history, chart and clearing question, has no serious or critical violation', async () => {
+      const now = Date.now();
+      const history = [502, 504, 522, 0].map((statusCode, i) => ({
+        time: now - i * 5_400_000,
+        site: `https://shop${i % 2}.example`,
+        origin: `https://shop${i % 2}.example`,
+        statusCode,
+        gateway: i % 2 ? 'Cloudflare' : null,
+        recoveredAt: i % 2 ? now - i * 5_400_000 + 240_000 : null,
+      }));
+      // One damaged entry, so the page also says what it could not read; one silenced site, so the list shows.
+      await session.browser.inExtension(
+        (api: ExtensionApi, stored: unknown[]) =>
+          api.storage.local.set({
+            history: [...stored, { time: 'broken' }],
+            settings: { ignoredSites: ['news.example'] },
+          }),
+        history,
+      );
+      const page = await session.browser.openExtensionPage('options.html');
+      await page.emulateColorScheme(scheme);
+      await pollUntil('the options page with its history', async () =>
+        (await page.evaluate<string>('document.body.innerText')).includes('Errors shown: 4 of 4.')
+          ? true
+          : undefined,
+      );
+      await page.evaluate(
+        '[...document.querySelectorAll("button")].find((b) => b.textContent === "Clear history…").click()',
+      );
+      await pollUntil(
+        'the clearing question',
+        async () =>
+          (await page.evaluate<boolean>('document.querySelector("[role=group]") !== null')) ||
+          undefined,
+      );
+      expectClean(await scan(page), scheme, 'label', 'svg-img-alt', 'th-has-data-cells');
+      await page.close();
+    });
+
     it('the welcome page has no serious or critical violation', async () => {
       const page = await session.browser.openExtensionPage('welcome.html');
       await page.emulateColorScheme(scheme);
