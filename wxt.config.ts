@@ -30,6 +30,11 @@ export default defineConfig({
     // Every site: the 5xx it may answer with is only visible to webRequest with host access.
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox' && {
+      // Firefox's default for Manifest V3 adds upgrade-insecure-requests, which turns every request the background
+      // makes to a plain-HTTP site (Try again, the clean-session comparison) into an HTTPS one that fails. Chrome's
+      // default has no such directive.
+      // https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Content_Security_Policy#default_content_security_policy
+      content_security_policy: { extension_pages: "script-src 'self'" },
       browser_specific_settings: {
         gecko: {
           id: GECKO_ID,
