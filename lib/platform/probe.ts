@@ -14,13 +14,19 @@ export const PROBE_TIMEOUT_MS = 20_000;
 
 export async function probe(
   url: string,
-  { fetchFn = fetch, now = Date.now, timeoutMs = PROBE_TIMEOUT_MS } = {},
+  {
+    fetchFn = fetch,
+    now = Date.now,
+    timeoutMs = PROBE_TIMEOUT_MS,
+    // `omit` asks as a visitor with no session would: the clean-session comparison.
+    credentials = 'include' as RequestCredentials,
+  } = {},
 ): Promise<ProbeResult> {
   try {
     const response = await fetchFn(url, {
       method: 'GET',
       cache: 'no-store',
-      credentials: 'include',
+      credentials,
       redirect: 'follow',
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -1,0 +1,54 @@
+import { storage } from '#imports';
+import type { ProgressRecord } from '../checks/progress';
+import type {
+  AddressLookup,
+  ArchiveLookup,
+  ClearSiteDataResult,
+  SessionComparison,
+  StatusPageLookup,
+} from './check-results';
+import type { RetryResult } from './messages';
+
+/** The popup's checks that have run for an incident, each with what it found. */
+export interface CheckResults {
+  readonly retry?: RetryResult;
+  readonly reload?: { readonly time: number };
+  readonly session?: SessionComparison;
+  readonly clear?: ClearSiteDataResult;
+  readonly dns?: AddressLookup;
+  readonly statusPage?: StatusPageLookup;
+  readonly archive?: ArchiveLookup;
+}
+
+export type CheckProgress = ProgressRecord<CheckResults>;
+
+/** One storage.session key per tab, as the tabs' incidents have, so two popups never overwrite each other. */
+const keyOf = (tabId: number) => `session:checks:${tabId}` as const;
+
+function isProgress(value: unknown): value is CheckProgress {
+  const record = value as Partial<CheckProgress> | null;
+  return (
+    typeof record?.url === 'string' &&
+    Number.isFinite(record.lastFailure) &&
+    typeof record.results === 'object' &&
+    record.results !== null
+  );
+}
+
+/**
+ * How far the visitor got through the popup's checks on each tab, kept in storage.session so that closing the popup
+ * loses nothing; cleared with the browser session, and by the background when the tab closes.
+ */
+export function createCheckProgress(area = storage) {
+  return {
+    async get(tabId: number): Promise<CheckProgress | null> {
+      const stored = await area.getItem<unknown>(keyOf(tabId));
+      return isProgress(stored) ? stored : null;
+    },
+    set: (tabId: number, progress: CheckProgress) => area.setItem(keyOf(tabId), progress),
+    remove: (tabId: number) => area.removeItem(keyOf(tabId)),
+  };
+}
+
+export const checkProgress = createCheckProgress();
+export type CheckProgressStore = ReturnType<typeof createCheckProgress>;
