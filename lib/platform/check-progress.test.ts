@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from '#imports';
-import { createCheckProgress, type CheckProgress } from './check-progress';
+import type { CheckProgress } from '../checks/results';
+import { createCheckProgress } from './check-progress';
 
 const progress: CheckProgress = {
   url: 'https://shop.example/cart',

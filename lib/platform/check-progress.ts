@@ -1,26 +1,5 @@
 import { storage } from '#imports';
-import type { ProgressRecord } from '../checks/progress';
-import type {
-  AddressLookup,
-  ArchiveLookup,
-  ClearSiteDataResult,
-  SessionComparison,
-  StatusPageLookup,
-} from './check-results';
-import type { RetryResult } from './messages';
-
-/** The popup's checks that have run for an incident, each with what it found. */
-export interface CheckResults {
-  readonly retry?: RetryResult;
-  readonly reload?: { readonly time: number };
-  readonly session?: SessionComparison;
-  readonly clear?: ClearSiteDataResult;
-  readonly dns?: AddressLookup;
-  readonly statusPage?: StatusPageLookup;
-  readonly archive?: ArchiveLookup;
-}
-
-export type CheckProgress = ProgressRecord<CheckResults>;
+import type { CheckProgress } from '../checks/results';
 
 /** One storage.session key per tab, as the tabs' incidents have, so two popups never overwrite each other. */
 const keyOf = (tabId: number) => `session:checks:${tabId}` as const;

@@ -11,10 +11,10 @@ import type {
   AddressLookup,
   ArchiveLookup,
   ClearSiteDataResult,
+  RetryResult,
   SessionComparison,
   StatusPageLookup,
-} from './check-results';
-import type { ProbeResult } from './probe';
+} from '../checks/results';
 
 /** Who may send a message: the extension's own pages (popup, options, explanation page), or its content script. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -61,11 +61,7 @@ export interface Protocol {
   archiveLookup: Verb<TabTarget, ArchiveLookup>;
 }
 
-export type RetryResult =
-  | ProbeResult
-  | { readonly outcome: 'nothing-to-retry' }
-  /** The page came from a form: asking again would re-send it. */
-  | { readonly outcome: 'refused-post' };
+export type { RetryResult };
 
 export type MessageType = keyof Protocol;
 export type RequestOf<V extends MessageType> = Protocol[V]['request'];

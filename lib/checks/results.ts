@@ -1,11 +1,23 @@
 /**
- * What the popup's checks answer, as the background sends them and as the popup keeps them for the incident. Data
- * only: each check's wording is the popup's, from these facts.
+ * What the checks answer, as the background sends them and as the popup keeps them for the incident. Data only:
+ * each check's wording is the popup's, from these facts.
  */
-import type { AddressComparison } from '../checks/addresses';
-import type { StatuspageStatus } from '../checks/status-page';
-import type { ArchiveAvailability } from '../checks/wayback';
-import type { ProbeResult } from './probe';
+import type { AddressComparison } from './addresses';
+import type { ProgressRecord } from './progress';
+import type { StatuspageStatus } from './status-page';
+import type { ArchiveAvailability } from './wayback';
+
+/** What asking the site for a page again found (lib/platform/probe.ts asks). */
+export type ProbeResult =
+  | { readonly outcome: 'back'; readonly statusCode: number; readonly time: number }
+  | { readonly outcome: 'still-failing'; readonly statusCode: number; readonly time: number }
+  | { readonly outcome: 'no-answer'; readonly error: string; readonly time: number };
+
+export type RetryResult =
+  | ProbeResult
+  | { readonly outcome: 'nothing-to-retry' }
+  /** The page came from a form: asking again would re-send it. */
+  | { readonly outcome: 'refused-post' };
 
 /** The page asked for twice at once; like Retry, only for a page that came from a GET. */
 export type SessionComparison =
@@ -56,3 +68,16 @@ export type ArchiveLookup =
   | { readonly outcome: 'unreadable' }
   | { readonly outcome: 'no-answer' }
   | { readonly outcome: 'nothing-to-look-up' };
+
+/** The popup's checks that have run for an incident, each with what it found. */
+export interface CheckResults {
+  readonly retry?: RetryResult;
+  readonly reload?: { readonly time: number };
+  readonly session?: SessionComparison;
+  readonly clear?: ClearSiteDataResult;
+  readonly dns?: AddressLookup;
+  readonly statusPage?: StatusPageLookup;
+  readonly archive?: ArchiveLookup;
+}
+
+export type CheckProgress = ProgressRecord<CheckResults>;
