@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILDS, ROOT } from './harness/paths';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const gzippedSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /**
  * What opening an extension page loads: the HTML, the scripts and stylesheets it names, and every chunk those
@@ -73,7 +73,7 @@ describe('built packages', () => {
   it('keep the panel, which every failed page loads, under 25 KB gzipped with its CSS', () => {
     for (const dir of Object.values(BUILDS)) {
       const gzipped = ['content-scripts/panel.js', 'content-scripts/panel.css']
-        .map((file) => gzipped(join(dir, file)))
+        .map((file) => gzippedSize(join(dir, file)))
         .reduce((sum, size) => sum + size, 0);
       expect(gzipped, dir).toBeLessThan(25 * 1024);
     }
@@ -86,7 +86,7 @@ describe('built packages', () => {
       // The Public Suffix List and the QR generator are imported only when their buttons are pressed.
       expect(files.filter((file) => /domains|qr-code/.test(file))).toEqual([]);
       const total = files
-        .map((file) => gzipped(join(dir, file)))
+        .map((file) => gzippedSize(join(dir, file)))
         .reduce((sum, size) => sum + size, 0);
       expect(total, dir).toBeLessThan(35 * 1024);
     }
