@@ -37,7 +37,10 @@ describe('progressFor', () => {
 
 describe('triedSteps', () => {
   it('names the visitor steps the checks did, in the guidance’s words', () => {
-    expect(triedSteps(new Set(['dns', 'retry'] as const))).toEqual(['wait-retry', 'flush-dns']);
+    expect(triedSteps(new Set(['clear', 'retry'] as const))).toEqual([
+      'wait-retry',
+      'clear-site-data',
+    ]);
     expect(triedSteps(new Set())).toEqual([]);
   });
 });

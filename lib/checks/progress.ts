@@ -31,17 +31,19 @@ export function progressFor<Results>(
     : { url: failure.url, lastFailure: failure.time, results: empty };
 }
 
-/** The checks that do what a visitor step asks, for the owner report's "already tried". */
-export type StepCheck = 'retry' | 'reload' | 'clear' | 'dns';
+/**
+ * The checks that do what a visitor step asks, for the owner report's "already tried". Firefox's fresh lookup is not
+ * among them: it bypasses the browser's DNS cache, not the device's, which is what the flush-dns step asks.
+ */
+export type StepCheck = 'retry' | 'reload' | 'clear';
 
 const STEP_OF: Readonly<Record<StepCheck, VisitorStepId>> = {
   retry: 'wait-retry',
   reload: 'hard-reload',
   clear: 'clear-site-data',
-  dns: 'flush-dns',
 };
 
-const ORDER: readonly StepCheck[] = ['retry', 'reload', 'clear', 'dns'];
+const ORDER: readonly StepCheck[] = ['retry', 'reload', 'clear'];
 
 export function triedSteps(done: ReadonlySet<StepCheck>): VisitorStepId[] {
   return ORDER.filter((check) => done.has(check)).map((check) => STEP_OF[check]);

@@ -222,7 +222,6 @@ export function createPopupState(query: URLSearchParams, overrides: Partial<Popu
       if (done.retry && 'time' in done.retry) tried.add('retry');
       if (done.reload) tried.add('reload');
       if (done.clear?.outcome === 'cleared') tried.add('clear');
-      if (done.dns?.outcome === 'resolved') tried.add('dns');
       return ownerReport(
         report.diagnosis,
         report.incident.page,
