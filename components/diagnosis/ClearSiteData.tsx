@@ -78,7 +78,6 @@ export function ClearSiteData({ plan, clear, cookieDomain, prepare, done }: Clea
           type="button"
           class={BUTTON}
           ref={opener}
-          aria-expanded="false"
           aria-disabled={phase === 'clearing'}
           onClick={() => {
             if (phase === 'idle') void open();
