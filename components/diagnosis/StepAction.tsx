@@ -1,5 +1,8 @@
+import type { ClearSiteDataResult } from '@/lib/checks/results';
+import type { SiteDataPlan } from '@/lib/checks/site-data';
 import type { Diagnosis, GuidanceStep } from '@/lib/diagnosis/types';
 import { useT } from '../i18n';
+import { ClearSiteData } from './ClearSiteData';
 import { CopyButton } from './CopyButton';
 import { FlushDnsCommand } from './FlushDnsCommand';
 import type { OperatingSystem } from './operating-system';
@@ -18,6 +21,11 @@ export interface DiagnosisActions {
   readonly copy: (text: string) => Promise<boolean>;
   /** The report for the site's owner, written at the moment it is asked for. */
   readonly ownerReport: () => string;
+  /** Clears the site's data, once the visitor has confirmed what goes; without it the step has no button. */
+  readonly clearSiteData?: {
+    readonly plan: SiteDataPlan;
+    readonly clear: () => Promise<ClearSiteDataResult>;
+  };
 }
 
 export interface StepActionProps {
@@ -52,6 +60,8 @@ export function StepAction({ step, pageUrl, retryAfter, os, actions, now }: Step
           {t('diagnosisStepHardReload')}
         </button>
       );
+    case 'clear-site-data':
+      return actions.clearSiteData ? <ClearSiteData {...actions.clearSiteData} /> : null;
     case 'flush-dns':
       return <FlushDnsCommand os={os} copy={actions.copy} />;
     case 'report-owner':

@@ -7,6 +7,7 @@ import { clearToolbar } from '@/lib/platform/toolbar';
 import { normalizeSettings, siteKey } from '@/lib/settings/settings';
 import { withMarkers } from '@/lib/incident/tab-incident';
 import type { PageMarkers } from '@/lib/diagnosis/types';
+import { checkHandlers } from './checks';
 import { diagnoseIncident, refreshTab } from './show';
 
 async function report(tabId: number): Promise<TabReport | null> {
@@ -62,4 +63,6 @@ export const handlers: Handlers = {
     if (incident.page.method !== 'GET') return { outcome: 'refused-post' };
     return probe(incident.url);
   },
+
+  ...checkHandlers,
 };

@@ -1,5 +1,6 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
+import { checkProgress } from '@/lib/platform/check-progress';
 import { serveMessages } from '@/lib/platform/messages';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { onNetworkError, onResponse } from './detect';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
     if (change.status === 'complete') void refreshTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabIncidents.remove(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void checkProgress.remove(tabId));
   browser.tabs.onReplaced.addListener((_added, removed) => void tabIncidents.remove(removed));
   serveMessages(handlers);
   browser.runtime.onInstalled.addListener((details) => void onInstalled(details));

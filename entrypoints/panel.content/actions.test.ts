@@ -7,11 +7,14 @@ import { panelActions } from './actions';
 
 type Send = typeof sendMessage;
 
-function actionsWith(answers: { retry?: unknown } = {}) {
+function actionsWith(
+  answers: { retry?: unknown; clearSiteData?: unknown } = {},
+  browserName?: 'chrome' | 'firefox',
+) {
   const sent: [string, unknown][] = [];
   const send = vi.fn(async (type: string, data: unknown) => {
     sent.push([type, data]);
-    return type === 'retry' ? answers.retry : undefined;
+    return answers[type as keyof typeof answers];
   }) as unknown as Send;
   const { diagnosis, observation } = fixtureCase('cloudflare-522');
   const actions = panelActions(diagnosis, observation, {
@@ -21,6 +24,7 @@ function actionsWith(answers: { retry?: unknown } = {}) {
     locale: 'en-GB',
     timeZone: 'Europe/Paris',
     now: () => OBSERVED_AT + 60_000,
+    browserName,
   });
   return { actions, sent };
 }
@@ -62,5 +66,22 @@ describe('panelActions', () => {
     // Cloudflare's 5xx documentation asks for the Ray ID and the time with its zone.
     expect(report).toContain('9df84586146e8465-EWR');
     expect(report).toContain('Europe/Paris');
+  });
+
+  it('clears this tab’s site through the background, naming nothing in the message', async () => {
+    const { actions, sent } = actionsWith({ clearSiteData: { outcome: 'cleared', time: 9 } });
+    expect(await actions.clearSiteData?.clear()).toEqual({ outcome: 'cleared', time: 9 });
+    expect(sent).toEqual([['clearSiteData', {}]]);
+  });
+
+  it('plans the clearing for the browser it runs in, for the confirmation to say what goes', () => {
+    expect(actionsWith({}, 'firefox').actions.clearSiteData?.plan).toMatchObject({
+      browser: 'firefox',
+      host: 'shop.example.com',
+    });
+    expect(actionsWith({}, 'chrome').actions.clearSiteData?.plan).toMatchObject({
+      browser: 'chrome',
+      origin: 'https://shop.example.com',
+    });
   });
 });

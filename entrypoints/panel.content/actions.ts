@@ -1,5 +1,6 @@
 import type { RetryCheck } from '@/components/diagnosis/RetryButton';
 import type { DiagnosisActions } from '@/components/diagnosis/StepAction';
+import { siteDataPlan, type BrowserName } from '@/lib/checks/site-data';
 import { ownerReport } from '@/lib/diagnosis/report';
 import type { Diagnosis, Observation } from '@/lib/diagnosis/types';
 import type { Translate } from '@/lib/i18n/messages';
@@ -12,18 +13,30 @@ export interface ActionDeps {
   readonly locale: string;
   readonly timeZone: string;
   readonly now?: () => number;
+  readonly browserName?: BrowserName;
 }
 
 /** The panel's actions: each one a message to the background, which acts on this tab only. */
 export function panelActions(
   diagnosis: Diagnosis,
   page: Observation,
-  { send, copy, translate, locale, timeZone, now = Date.now }: ActionDeps,
-): Required<DiagnosisActions> {
+  {
+    send,
+    copy,
+    translate,
+    locale,
+    timeZone,
+    now = Date.now,
+    browserName = import.meta.env.FIREFOX ? 'firefox' : 'chrome',
+  }: ActionDeps,
+): Required<Omit<DiagnosisActions, 'clearSiteData'>> & Pick<DiagnosisActions, 'clearSiteData'> {
   // The background acts on this tab; if it cannot, there is nothing better the panel could do.
   const reload = (bypassCache: boolean) =>
     void send('reloadTab', { bypassCache }).catch(() => undefined);
+  // The background clears this tab's own site; what goes is planned here only to say it before it happens.
+  const plan = siteDataPlan(page.url, browserName);
   return {
+    ...(plan && { clearSiteData: { plan, clear: () => send('clearSiteData', {}) } }),
     retry: async () => {
       const check = retryCheckOf(await send('retry', {}));
       if (check.kind === 'back') reload(false);

@@ -7,7 +7,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Diagnosis, PageMarkers } from '../diagnosis/types';
 import type { TabIncident } from '../incident/tab-incident';
-import type { ProbeResult } from './probe';
+import type {
+  AddressLookup,
+  ArchiveLookup,
+  ClearSiteDataResult,
+  RetryResult,
+  SessionComparison,
+  StatusPageLookup,
+} from '../checks/results';
 
 /** Who may send a message: the extension's own pages (popup, options, explanation page), or its content script. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -42,13 +49,19 @@ export interface Protocol {
   ignoreSite: Verb<TabTarget, void>;
   /** Asks the site for the tab's failed page again (GET only, past every cache) and says what it answered. */
   retry: Verb<TabTarget, RetryResult>;
+  /** The popup's clean-session comparison: the tab's failed page asked for with and without the site's cookies. */
+  compareSessions: Verb<TabTarget, SessionComparison>;
+  /** Clears the data of the tab's own site, as far as this browser can for one site (lib/checks/site-data.ts). */
+  clearSiteData: Verb<TabTarget, ClearSiteDataResult>;
+  /** Looks the tab's host up afresh, past the DNS cache (Firefox), against the address the failure came from. */
+  lookUpAddress: Verb<TabTarget, AddressLookup>;
+  /** Asks the Statuspage API at `status.` + `domain`, which must be the tab's host or one of its parents. */
+  statusPage: Verb<TabTarget & { readonly domain: string }, StatusPageLookup>;
+  /** Asks the Internet Archive whether it holds a copy of the tab's page. */
+  archiveLookup: Verb<TabTarget, ArchiveLookup>;
 }
 
-export type RetryResult =
-  | ProbeResult
-  | { readonly outcome: 'nothing-to-retry' }
-  /** The page came from a form: asking again would re-send it. */
-  | { readonly outcome: 'refused-post' };
+export type { RetryResult };
 
 export type MessageType = keyof Protocol;
 export type RequestOf<V extends MessageType> = Protocol[V]['request'];
@@ -73,6 +86,11 @@ const ALLOWED: { readonly [V in MessageType]: readonly SenderKind[] } = {
   reloadTab: ['extension-page', 'content-script'],
   ignoreSite: ['extension-page', 'content-script'],
   retry: ['extension-page', 'content-script'],
+  compareSessions: ['extension-page'],
+  clearSiteData: ['extension-page', 'content-script'],
+  lookUpAddress: ['extension-page'],
+  statusPage: ['extension-page'],
+  archiveLookup: ['extension-page'],
 };
 
 /** The tab a message acts on: a content script's own, or the one an extension page named. */

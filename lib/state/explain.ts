@@ -40,7 +40,10 @@ export function createExplainState(
     }
   }
 
-  return { view, retrying, lastRetry, load, retry };
+  /** Clears the data of the tab's site, once the visitor has confirmed what goes. */
+  const clearSiteData = () => sendMessage('clearSiteData', { tabId });
+
+  return { view, retrying, lastRetry, load, retry, clearSiteData };
 }
 
 export type ExplainState = ReturnType<typeof createExplainState>;

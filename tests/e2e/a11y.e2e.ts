@@ -293,6 +293,40 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
           ? true
           : undefined,
       );
+      // The walk-through with what the checks show once run: a comparison's answer, the confirmation before
+      // clearing the site's data, and the code for a phone.
+      await popup.evaluate(() => {
+        const press = (id: string, name: string) =>
+          [...document.querySelectorAll<HTMLElement>(`#${id} button`)]
+            .find((button) => button.textContent === name)
+            ?.click();
+        press('check-session', 'Compare');
+        press('check-network', 'Show a code for your phone');
+        press('check-clear', "Clear this site's data…");
+      });
+      await pollUntil(
+        'the checks’ results',
+        async () =>
+          (await popup.evaluate<boolean>(
+            '!!document.querySelector("#check-session [role=status] p") && ' +
+              '!!document.querySelector("#check-network svg") && ' +
+              '!!document.querySelector("#check-clear [role=group]")',
+          )) || undefined,
+      );
+      expectClean(await scan(popup), scheme, 'document-title', 'html-has-lang', 'button-name');
+      await popup.close();
+      await page.close();
+    });
+
+    it('the popup of a healthy tab, with its recent incidents, has no serious or critical violation', async () => {
+      const { page, tabId } = await openFailed('/scenarios/healthy-page', scheme);
+      const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+      await popup.emulateColorScheme(scheme);
+      await pollUntil('the popup to call the page healthy', async () =>
+        (await popup.evaluate<string>('document.body.innerText')).includes('Recent incidents')
+          ? true
+          : undefined,
+      );
       expectClean(await scan(popup), scheme, 'document-title', 'html-has-lang');
       await popup.close();
       await page.close();

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { chromium, type Page, type Worker } from 'playwright-core';
 import { browserExecutable, builtExtension } from './paths';
 import { closeTab, pollUntil, withinTime } from './poll';
-import { extensionCall, type ExtensionApi, type Harness, type TestPage } from './types';
+import {
+  extensionCall,
+  type ExtensionApi,
+  type Harness,
+  type LaunchOptions,
+  type TestPage,
+} from './types';
 
 /**
  * Debian Chromium with the built extension, through Playwright's persistent context (the only way Chromium loads an
@@ -16,7 +22,10 @@ const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
 /** The extension page the harness keeps open to run privileged code in. */
 export const PRIVILEGED_PAGE = 'popup.html?tabId=-1';
 
-export async function launchChromium({ headless = true } = {}): Promise<Harness> {
+export async function launchChromium({
+  headless = true,
+  loopbackHosts = [],
+}: LaunchOptions & { headless?: boolean } = {}): Promise<Harness> {
   const extensionDir = builtExtension('chromium');
   const profile = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -35,6 +44,11 @@ export async function launchChromium({ headless = true } = {}): Promise<Harness>
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(loopbackHosts.length > 0
+        ? [
+            `--host-resolver-rules=${loopbackHosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`,
+          ]
+        : []),
     ],
     viewport: { width: 1280, height: 800 },
   });
@@ -120,6 +134,18 @@ export async function launchChromium({ headless = true } = {}): Promise<Harness>
     },
     tabIdOf: (url) => tabIdOf(inExtension, url),
     toolbar: (tabId) => toolbar(inExtension, tabId),
+    async answerRequests(urlGlob, answer) {
+      const answered: string[] = [];
+      await context.route(urlGlob, (route) => {
+        answered.push(route.request().url());
+        return route.fulfill({
+          status: answer.status,
+          contentType: answer.contentType,
+          body: answer.body,
+        });
+      });
+      return () => [...answered];
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -3,7 +3,13 @@ import { GECKO_ID } from '../../../wxt.config';
 import { PRIVILEGED_PAGE, tabIdOf, toolbar } from './chromium';
 import { browserExecutable, builtExtension } from './paths';
 import { closeTab, pollUntil, withinTime } from './poll';
-import { extensionCall, type ColorScheme, type Harness, type TestPage } from './types';
+import {
+  extensionCall,
+  type ColorScheme,
+  type Harness,
+  type LaunchOptions,
+  type TestPage,
+} from './types';
 
 /** Fixed so the extension's origin is known before it is installed (pref extensions.webextensions.uuids). */
 const EXTENSION_UUID = '5c3e9d1a-7f2b-4c8e-9a6d-1b2c3d4e5f60';
@@ -13,7 +19,7 @@ const EXTENSION_UUID = '5c3e9d1a-7f2b-4c8e-9a6d-1b2c3d4e5f60';
  * shared/docs/browser-facts.md: moz-extension pages need --remote-allow-system-access and their goto never resolves;
  * a second page.goto in a tab makes webRequest report tabId -1, so later navigations go through location.href.
  */
-export async function launchFirefox(): Promise<Harness> {
+export async function launchFirefox({ loopbackHosts = [] }: LaunchOptions = {}): Promise<Harness> {
   const extensionDir = builtExtension('firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -32,6 +38,7 @@ export async function launchFirefox(): Promise<Harness> {
       'extensions.update.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      ...(loopbackHosts.length > 0 && { 'network.dns.localDomains': loopbackHosts.join(',') }),
     },
   });
   await browser.installExtension(extensionDir);

@@ -20,6 +20,22 @@ export interface Toolbar {
   readonly title: string;
 }
 
+/** How a spec wants its browser started; every option's default keeps the browser as every other spec has it. */
+export interface LaunchOptions {
+  /**
+   * Host names that resolve to 127.0.0.1, so the lab can be reached by real-looking names (a site, its `status.`
+   * subdomain, a sibling). Chromium: --host-resolver-rules; Firefox: the pref network.dns.localDomains.
+   */
+  readonly loopbackHosts?: readonly string[];
+}
+
+/** A canned answer for requests the extension makes, given inside the browser so that they never leave it. */
+export interface CannedAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
 export interface Harness {
   readonly name: BrowserName;
   /** The extension's own origin: `chrome-extension://<id>` or `moz-extension://<uuid>`. */
@@ -38,6 +54,12 @@ export interface Harness {
   /** The id of the tab showing this URL (fragment ignored), polled until it appears. */
   tabIdOf(url: string): Promise<number>;
   toolbar(tabId: number): Promise<Toolbar>;
+  /**
+   * Chromium only (Playwright routes a service worker's requests; Firefox's event page is out of WebDriver BiDi's
+   * reach): answers the requests matching `urlGlob` with `answer`, inside the browser. Resolves to the URLs answered
+   * so far, as a function.
+   */
+  answerRequests?(urlGlob: string, answer: CannedAnswer): Promise<() => string[]>;
   /** Stops the background for real (the service worker in Chromium, the event page in Firefox), as when idle. */
   stopBackground(): Promise<void>;
   close(): Promise<void>;
