@@ -26,7 +26,9 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitleIdle__' },
     // webRequest: see responses' status and headers; storage: per-tab incidents, settings, history;
     // scripting: read a failed page's title and text, and show the panel in it.
-    permissions: ['webRequest', 'storage', 'scripting'],
+    // alarms, notifications: "Tell me when it's back" asks the site again on a schedule and says when it answers.
+    // Required, not optional: the watch starts from the in-page panel, where a permission cannot be requested.
+    permissions: ['webRequest', 'storage', 'scripting', 'alarms', 'notifications'],
     // Every site: the 5xx it may answer with is only visible to webRequest with host access.
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox' && {

@@ -8,6 +8,7 @@ import { normalizeSettings, siteKey } from '@/lib/settings/settings';
 import { withMarkers } from '@/lib/incident/tab-incident';
 import type { PageMarkers } from '@/lib/diagnosis/types';
 import { diagnoseIncident, refreshTab } from './show';
+import { watchHandlers } from './watch';
 
 async function report(tabId: number): Promise<TabReport | null> {
   const incident = await tabIncidents.get(tabId);
@@ -62,4 +63,6 @@ export const handlers: Handlers = {
     if (incident.page.method !== 'GET') return { outcome: 'refused-post' };
     return probe(incident.url);
   },
+
+  ...watchHandlers(),
 };

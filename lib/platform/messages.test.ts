@@ -57,6 +57,9 @@ describe('serveMessages', () => {
       reloadTab: vi.fn(async () => {}),
       ignoreSite: vi.fn(async () => {}),
       retry: vi.fn(async () => ({ outcome: 'nothing-to-retry' as const })),
+      watch: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
+      unwatch: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
+      watchStatus: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
     } satisfies Handlers;
     serveMessages(handlers, runtime as never);
     return { handlers, deliver: (message: unknown, sender: object) => listener(message, sender) };

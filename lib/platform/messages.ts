@@ -7,6 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Diagnosis, PageMarkers } from '../diagnosis/types';
 import type { TabIncident } from '../incident/tab-incident';
+import type { WatchView } from '../watch/watch';
 import type { ProbeResult } from './probe';
 
 /** Who may send a message: the extension's own pages (popup, options, explanation page), or its content script. */
@@ -42,6 +43,15 @@ export interface Protocol {
   ignoreSite: Verb<TabTarget, void>;
   /** Asks the site for the tab's failed page again (GET only, past every cache) and says what it answered. */
   retry: Verb<TabTarget, RetryResult>;
+  /**
+   * "Tell me when it's back" for the tab's failed page (its address from the tab's own record, never from the
+   * payload): starts a watch, or joins the one that already has the address.
+   */
+  watch: Verb<TabTarget, WatchView>;
+  /** Stops watching the tab's failed page. */
+  unwatch: Verb<TabTarget, WatchView>;
+  /** Whether the tab's failed page is watched, and when it is asked next. */
+  watchStatus: Verb<TabTarget, WatchView>;
 }
 
 export type RetryResult =
@@ -73,6 +83,9 @@ const ALLOWED: { readonly [V in MessageType]: readonly SenderKind[] } = {
   reloadTab: ['extension-page', 'content-script'],
   ignoreSite: ['extension-page', 'content-script'],
   retry: ['extension-page', 'content-script'],
+  watch: ['extension-page', 'content-script'],
+  unwatch: ['extension-page', 'content-script'],
+  watchStatus: ['extension-page', 'content-script'],
 };
 
 /** The tab a message acts on: a content script's own, or the one an extension page named. */
