@@ -14,12 +14,13 @@ export interface ActionDeps {
   readonly now?: () => number;
 }
 
-/** The panel's actions: each one a message to the background, which acts on this tab only. */
+/** The panel's actions: each one a message to the background, which acts on this tab only (the watch's live
+ * state is wired in the panel's entrypoint). */
 export function panelActions(
   diagnosis: Diagnosis,
   page: Observation,
   { send, copy, translate, locale, timeZone, now = Date.now }: ActionDeps,
-): Required<DiagnosisActions> {
+): Required<Omit<DiagnosisActions, 'watch'>> {
   // The background acts on this tab; if it cannot, there is nothing better the panel could do.
   const reload = (bypassCache: boolean) =>
     void send('reloadTab', { bypassCache }).catch(() => undefined);
