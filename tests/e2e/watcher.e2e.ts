@@ -202,4 +202,51 @@ describe.each(BROWSERS)('watcher in %s', (browserName) => {
     await expectBack(watchId, page, requests);
     await page.close();
   });
+
+  it.runIf(browserName === 'chromium')(
+    'is started from the explanation page that replaced Chrome’s bare error page, and takes the tab back to the page',
+    async () => {
+      const scenario = 'empty-recovers-after-failures';
+      const url = session.fresh(`/scenarios/${scenario}`);
+      const run = new URL(url).searchParams.get('run') ?? '';
+      const requests = () => session.lab.requests({ scenario, run });
+      const page = await session.browser.newPage();
+      await page.goto(url);
+      const clickWatch = `(() => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === "Tell me when it's back");
+        button?.click();
+        return button !== undefined;
+      })()`;
+      await pollUntil('the explanation page’s watch button', async () =>
+        (await page.url()).includes('/explain.html') && (await page.evaluate<boolean>(clickWatch))
+          ? true
+          : undefined,
+      );
+      await pollUntil('the explanation page to say it is watching', async () =>
+        (await page.evaluate<string>('document.body.innerText')).includes('Watching: next check at')
+          ? true
+          : undefined,
+      );
+      await attempt(requests, true);
+      await attempt(requests, false);
+      await pollUntil('the tab back on the page itself', async () =>
+        (await page.url()) === url ? true : undefined,
+      );
+      await pollUntil('the healthy page', async () =>
+        (await page.evaluate<string>('document.body?.innerText ?? ""')).includes(
+          'Northwind Outfitters',
+        )
+          ? true
+          : undefined,
+      );
+      // The load, two attempts (the second one answered), and the tab's own navigation back.
+      expect(requests().map((request) => requestHeader(request, 'sec-fetch-dest'))).toEqual([
+        'document',
+        'empty',
+        'empty',
+        'document',
+      ]);
+      await page.close();
+    },
+  );
 });
