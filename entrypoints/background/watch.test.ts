@@ -442,8 +442,8 @@ describe('clicking the notification', () => {
   beforeEach(() => fakeBrowser.reset());
 
   async function back(b: Background) {
-    const window = await fakeBrowser.windows.create({ focused: false });
-    const tab = await fakeBrowser.tabs.create({ url: URL_, windowId: window.id });
+    const windowId = (await fakeBrowser.windows.create({ focused: false }))!.id!;
+    const tab = await fakeBrowser.tabs.create({ url: URL_, windowId });
     await b.deps.incidents.update(tab.id!, () =>
       pageFailed({
         url: URL_,
@@ -456,7 +456,7 @@ describe('clicking the notification', () => {
     );
     await b.handlers.watch({}, fromPage(tab.id!));
     await fireNextAlarm(b);
-    return { tabId: tab.id!, windowId: window.id! };
+    return { tabId: tab.id!, windowId };
   }
 
   it('brings the tab and its window to the front', async () => {

@@ -48,7 +48,7 @@ const defaults = {
   online: () => navigator.onLine,
   now: () => Date.now(),
   random: () => Math.random(),
-  newId: () => crypto.randomUUID(),
+  newId: (): string => crypto.randomUUID(),
   refresh: (tabId: number) => refreshTab(tabId),
   translate,
   iconUrl: () => browser.runtime.getURL('/icon/128.png'),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { send as sendMessage } from '../platform/messages';
+import type { send } from '../platform/messages';
 import type { WatchView } from '../watch/watch';
 import { createWatchClient, WATCH_STATUS_MAX_WAIT_MS } from './watch';
 
@@ -13,7 +13,7 @@ function background(answers: WatchView[]) {
     const answer = answers.shift();
     if (!answer) throw new Error('Could not establish connection. Receiving end does not exist.');
     return answer;
-  }) as unknown as typeof sendMessage;
+  }) as unknown as typeof send;
   return { asked, sendMessage };
 }
 
