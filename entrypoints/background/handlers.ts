@@ -23,6 +23,8 @@ function validMarkers(value: unknown): PageMarkers | null {
   return { title: markers.title.slice(0, 512), text: markers.text.slice(0, 4096) };
 }
 
+const watching = watchHandlers();
+
 export const handlers: Handlers = {
   tabReport: async ({ tabId }) => (Number.isInteger(tabId) ? report(tabId) : null),
 
@@ -32,7 +34,8 @@ export const handlers: Handlers = {
     const read = validMarkers(markers);
     if (read) await tabIncidents.update(tabId, (current) => current && withMarkers(current, read));
     await refreshTab(tabId);
-    return report(tabId);
+    const opened = await report(tabId);
+    return opened && { ...opened, watch: await watching.watchStatus({}, sender) };
   },
 
   async reloadTab(request, sender) {
@@ -64,5 +67,5 @@ export const handlers: Handlers = {
     return probe(incident.url);
   },
 
-  ...watchHandlers(),
+  ...watching,
 };

@@ -79,7 +79,7 @@ async function showPanel(ctx: Context): Promise<void> {
     userAgent: navigator.userAgent,
   });
   // Drawn again with each answer about the watch; Preact keeps the panel's own state (card or pill) across.
-  const draw = (watching: WatchView | null) => {
+  const draw = (watching: WatchView) => {
     panel = (
       <TranslateContext.Provider value={translate}>
         <Panel
@@ -103,9 +103,8 @@ async function showPanel(ctx: Context): Promise<void> {
     setTimer: (run, ms) => ctx.setTimeout(run, ms),
     clearTimer: clearTimeout,
   });
-  draw(null);
+  watch.follow(report.watch);
   ui.mount();
-  void watch.refresh();
   raiseToTopLayer(container);
   const stopKeeping = keepAttached(
     ui.shadowHost,

@@ -19,6 +19,11 @@ export interface TabReport {
   readonly diagnosis: Diagnosis;
 }
 
+/** What the panel shows: the tab's report, and the watch of its page, so the panel needs no second round trip. */
+export interface PanelReport extends TabReport {
+  readonly watch: WatchView;
+}
+
 interface Verb<Request, Response> {
   readonly request: Request;
   readonly response: Response;
@@ -36,7 +41,7 @@ export interface Protocol {
   /** The incident of a tab, diagnosed; null when the tab has none. */
   tabReport: Verb<{ readonly tabId: number }, TabReport | null>;
   /** The panel has mounted in a failed page and read what it shows; answers what the panel should say. */
-  panelOpened: Verb<{ readonly markers: PageMarkers | null }, TabReport | null>;
+  panelOpened: Verb<{ readonly markers: PageMarkers | null }, PanelReport | null>;
   /** Reloads the tab; `bypassCache` skips the browser's cache (Ctrl+Shift+R). */
   reloadTab: Verb<TabTarget & { readonly bypassCache: boolean }, void>;
   /** "Don't show on this site": adds the tab's site to the ignore list and clears its marks. */

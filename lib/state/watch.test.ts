@@ -77,6 +77,18 @@ describe('createWatchClient', () => {
     expect(asked).toHaveLength(3);
   });
 
+  it('follows a view the page already has without asking, until the next attempt is due', async () => {
+    const { asked, sendMessage } = background([{ kind: 'idle', fromForm: false }]);
+    const shown: WatchView[] = [];
+    const client = createWatchClient({}, (view) => shown.push(view), { sendMessage });
+    client.follow(watching(NOW + 5_000));
+    expect(shown).toEqual([watching(NOW + 5_000)]);
+    expect(asked).toEqual([]);
+    await vi.advanceTimersByTimeAsync(7_000);
+    expect(asked).toEqual([['watchStatus', {}]]);
+    expect(shown.at(-1)).toEqual({ kind: 'idle', fromForm: false });
+  });
+
   it('keeps the last view when the background does not answer, and stops asking once disposed', async () => {
     const { asked, sendMessage } = background([watching(NOW + 10_000)]);
     const shown: WatchView[] = [];

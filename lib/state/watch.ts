@@ -32,25 +32,26 @@ export function createWatchClient(
 ) {
   let timer: unknown;
   let disposed = false;
-  const ask = (verb: 'watch' | 'unwatch' | 'watchStatus') =>
-    sendMessage(verb, target).then(
-      (view) => {
-        clearTimer(timer as never);
-        timer = undefined;
-        if (disposed) return;
-        show(view);
-        if (view.kind !== 'watching') return;
-        // Paused, or the last attempt under way: the background looks again within the floor.
-        const due = view.nextAt ?? now() + MIN_ATTEMPT_INTERVAL_MS;
-        const wait = due - now() + WATCH_STATUS_MIN_WAIT_MS;
-        timer = setTimer(
-          () => void ask('watchStatus'),
-          Math.min(WATCH_STATUS_MAX_WAIT_MS, Math.max(WATCH_STATUS_MIN_WAIT_MS, wait)),
-        );
-      },
-      () => undefined,
+  /** Shows a view, and while the watch runs asks again just after its next attempt is due. */
+  const follow = (view: WatchView) => {
+    clearTimer(timer as never);
+    timer = undefined;
+    if (disposed) return;
+    show(view);
+    if (view.kind !== 'watching') return;
+    // Paused, or the last attempt under way: the background looks again within the floor.
+    const due = view.nextAt ?? now() + MIN_ATTEMPT_INTERVAL_MS;
+    const wait = due - now() + WATCH_STATUS_MIN_WAIT_MS;
+    timer = setTimer(
+      () => void ask('watchStatus'),
+      Math.min(WATCH_STATUS_MAX_WAIT_MS, Math.max(WATCH_STATUS_MIN_WAIT_MS, wait)),
     );
+  };
+  const ask = (verb: 'watch' | 'unwatch' | 'watchStatus') =>
+    sendMessage(verb, target).then(follow, () => undefined);
   return {
+    /** A view the page already has (the panel gets one with its report). */
+    follow,
     refresh: () => ask('watchStatus'),
     start: () => ask('watch'),
     stop: () => ask('unwatch'),
