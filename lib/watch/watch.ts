@@ -164,6 +164,11 @@ export function startWatch(
   return { watches: [...others, watch], result: { kind: 'started', watch } };
 }
 
+/** The running watch `id`, if it has made exactly `attempts` attempts: what every alarm and answer checks first. */
+function runningAt(watches: readonly Watch[], id: string, attempts: number): Watch | undefined {
+  return watches.find((w) => w.id === id && w.status === 'watching' && w.attempts === attempts);
+}
+
 /** The attempt an alarm is for, if it is still to be made: counted, with the next one scheduled. */
 export function claimAttempt(
   watches: readonly Watch[],
@@ -172,8 +177,8 @@ export function claimAttempt(
   now: number,
   random: number,
 ): WatchChange {
-  const watch = watches.find((w) => w.id === id);
-  if (watch?.status !== 'watching' || watch.attempts !== attempt) return { watches, result: null };
+  const watch = runningAt(watches, id, attempt);
+  if (!watch) return { watches, result: null };
   const resumed = resume(watch, now);
   const made = { ...resumed, attempts: attempt + 1, lastAttemptAt: now };
   const next = nextAttempt(made, random);
@@ -188,8 +193,8 @@ export function pauseWatch(
   attempt: number,
   now: number,
 ): WatchChange {
-  const watch = watches.find((w) => w.id === id);
-  if (watch?.status !== 'watching' || watch.attempts !== attempt) return { watches, result: null };
+  const watch = runningAt(watches, id, attempt);
+  if (!watch) return { watches, result: null };
   const paused = { ...watch, pausedSince: watch.pausedSince ?? now };
   return { watches: replace(watches, paused), result: paused };
 }
@@ -211,8 +216,8 @@ export function recordProbe(
   answer: ProbeAnswer,
   now: number,
 ): WatchChange {
-  const watch = watches.find((w) => w.id === id);
-  if (watch?.status !== 'watching' || watch.attempts !== attempts) return { watches, result: null };
+  const watch = runningAt(watches, id, attempts);
+  if (!watch) return { watches, result: null };
   const status: WatchStatus = answer.back ? 'back' : watch.nextAt === null ? 'gave-up' : 'watching';
   const recorded: Watch = {
     ...watch,
