@@ -27,6 +27,8 @@ export default defineConfig({
     // webRequest: see responses' status and headers; storage: per-tab incidents, settings, history;
     // scripting: read a failed page's title and text, and show the panel in it; browsingData: "clear this site's
     // data", from the popup and from the panel (a content script cannot ask for a permission, so it is required).
+    // alarms, notifications: "Tell me when it's back" asks the site again on a schedule and says when it answers;
+    // required for the same reason: the watch starts from the in-page panel.
     // dns (Firefox only, where the API exists): look a site's address up afresh. Firefox refuses it in
     // optional_permissions (it is not one of the OptionalPermission values of its manifest schema), and it shows
     // no prompt at install, so it is required there too.
@@ -34,6 +36,8 @@ export default defineConfig({
       'webRequest',
       'storage',
       'scripting',
+      'alarms',
+      'notifications',
       'browsingData',
       ...(browser === 'firefox' ? ['dns'] : []),
     ],

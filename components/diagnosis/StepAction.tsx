@@ -10,6 +10,7 @@ import { RetryButton, type RetryCheck } from './RetryButton';
 import { RetryCountdown } from './RetryCountdown';
 import { archivedCopyUrl, downForEveryoneUrl } from './step-links';
 import { BUTTON, LINK, PRIMARY_BUTTON } from './styles';
+import { WatchControl, type WatchControlProps } from './WatchControl';
 
 /** What the page around the diagnosis can do for the visitor; the content script holds no privileges itself. */
 export interface DiagnosisActions {
@@ -26,6 +27,8 @@ export interface DiagnosisActions {
     readonly plan: SiteDataPlan;
     readonly clear: () => Promise<ClearSiteDataResult>;
   };
+  /** "Tell me when it's back": the watch as the background last told it, and how to start or stop it. */
+  readonly watch?: WatchControlProps;
 }
 
 export interface StepActionProps {
@@ -74,6 +77,8 @@ export function StepAction({ step, pageUrl, retryAfter, os, actions, now }: Step
     }
     case 'archived-copy':
       return <OutsideLink href={archivedCopyUrl(pageUrl)} label={t('diagnosisArchiveLink')} />;
+    case 'watch':
+      return actions.watch ? <WatchControl {...actions.watch} /> : null;
     default:
       return null;
   }

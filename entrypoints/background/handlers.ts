@@ -9,6 +9,7 @@ import { withMarkers } from '@/lib/incident/tab-incident';
 import type { PageMarkers } from '@/lib/diagnosis/types';
 import { checkHandlers } from './checks';
 import { diagnoseIncident, refreshTab } from './show';
+import { watchHandlers } from './watch';
 
 async function report(tabId: number): Promise<TabReport | null> {
   const incident = await tabIncidents.get(tabId);
@@ -23,6 +24,8 @@ function validMarkers(value: unknown): PageMarkers | null {
   return { title: markers.title.slice(0, 512), text: markers.text.slice(0, 4096) };
 }
 
+const watching = watchHandlers();
+
 export const handlers: Handlers = {
   tabReport: async ({ tabId }) => (Number.isInteger(tabId) ? report(tabId) : null),
 
@@ -32,7 +35,8 @@ export const handlers: Handlers = {
     const read = validMarkers(markers);
     if (read) await tabIncidents.update(tabId, (current) => current && withMarkers(current, read));
     await refreshTab(tabId);
-    return report(tabId);
+    const opened = await report(tabId);
+    return opened && { ...opened, watch: await watching.watchStatus({}, sender) };
   },
 
   async reloadTab(request, sender) {
@@ -65,4 +69,5 @@ export const handlers: Handlers = {
   },
 
   ...checkHandlers,
+  ...watching,
 };

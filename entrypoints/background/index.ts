@@ -8,6 +8,7 @@ import { handlers } from './handlers';
 import { onInstalled, refreshHostAccess } from './host-access';
 import { onHostAccessChanged } from '@/lib/platform/host-access';
 import { refreshTab } from './show';
+import { onNotificationClicked, onWatchAlarm, rearmWatches } from './watch';
 
 const WEB = { urls: ['http://*/*', 'https://*/*'] };
 
@@ -30,6 +31,11 @@ export default defineBackground(() => {
   browser.tabs.onReplaced.addListener((_added, removed) => void tabIncidents.remove(removed));
   serveMessages(handlers);
   browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
+  // "Tell me when it's back": one alarm per watch, re-armed when the browser starts (alarms may not survive it).
+  browser.alarms.onAlarm.addListener((alarm) => void onWatchAlarm(alarm));
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+  browser.runtime.onStartup.addListener(() => void rearmWatches());
+  browser.runtime.onInstalled.addListener(() => void rearmWatches());
   // Firefox lets the user withhold host access; the toolbar says so until it is granted.
   onHostAccessChanged(() => void refreshHostAccess());
   void refreshHostAccess();

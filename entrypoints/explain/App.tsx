@@ -83,6 +83,11 @@ function Report({ report, state }: { report: TabReport; state: ExplainState }) {
         })}
         actions={{
           reload: () => void state.retry(),
+          watch: {
+            view: state.watch.value,
+            onWatch: () => void state.startWatch(),
+            onStop: () => void state.stopWatch(),
+          },
           copy,
           ...(plan && { clearSiteData: { plan, clear: state.clearSiteData } }),
           ownerReport: () =>

@@ -16,7 +16,8 @@ export interface ActionDeps {
   readonly browserName?: BrowserName;
 }
 
-/** The panel's actions: each one a message to the background, which acts on this tab only. */
+/** The panel's actions: each one a message to the background, which acts on this tab only (the watch's live
+ * state is wired in the panel's entrypoint). */
 export function panelActions(
   diagnosis: Diagnosis,
   page: Observation,
@@ -29,7 +30,7 @@ export function panelActions(
     now = Date.now,
     browserName = import.meta.env.FIREFOX ? 'firefox' : 'chrome',
   }: ActionDeps,
-): Required<Omit<DiagnosisActions, 'clearSiteData'>> & Pick<DiagnosisActions, 'clearSiteData'> {
+): Required<Omit<DiagnosisActions, 'clearSiteData' | 'watch'>> & Pick<DiagnosisActions, 'clearSiteData'> {
   // The background acts on this tab; if it cannot, there is nothing better the panel could do.
   const reload = (bypassCache: boolean) =>
     void send('reloadTab', { bypassCache }).catch(() => undefined);

@@ -62,6 +62,9 @@ describe('serveMessages', () => {
       lookUpAddress: vi.fn(async () => ({ outcome: 'nothing-to-look-up' as const })),
       statusPage: vi.fn(async () => ({ outcome: 'no-domain' as const })),
       archiveLookup: vi.fn(async () => ({ outcome: 'nothing-to-look-up' as const })),
+      watch: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
+      unwatch: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
+      watchStatus: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
     } satisfies Handlers;
     serveMessages(handlers, runtime as never);
     return { handlers, deliver: (message: unknown, sender: object) => listener(message, sender) };

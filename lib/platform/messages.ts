@@ -15,6 +15,7 @@ import type {
   SessionComparison,
   StatusPageLookup,
 } from '../checks/results';
+import type { WatchView } from '../watch/watch';
 
 /** Who may send a message: the extension's own pages (popup, options, explanation page), or its content script. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -23,6 +24,11 @@ export interface TabReport {
   readonly tabId: number;
   readonly incident: TabIncident;
   readonly diagnosis: Diagnosis;
+}
+
+/** What the panel shows: the tab's report, and the watch of its page, so the panel needs no second round trip. */
+export interface PanelReport extends TabReport {
+  readonly watch: WatchView;
 }
 
 interface Verb<Request, Response> {
@@ -42,7 +48,7 @@ export interface Protocol {
   /** The incident of a tab, diagnosed; null when the tab has none. */
   tabReport: Verb<{ readonly tabId: number }, TabReport | null>;
   /** The panel has mounted in a failed page and read what it shows; answers what the panel should say. */
-  panelOpened: Verb<{ readonly markers: PageMarkers | null }, TabReport | null>;
+  panelOpened: Verb<{ readonly markers: PageMarkers | null }, PanelReport | null>;
   /** Reloads the tab; `bypassCache` skips the browser's cache (Ctrl+Shift+R). */
   reloadTab: Verb<TabTarget & { readonly bypassCache: boolean }, void>;
   /** "Don't show on this site": adds the tab's site to the ignore list and clears its marks. */
@@ -59,6 +65,15 @@ export interface Protocol {
   statusPage: Verb<TabTarget & { readonly domain: string }, StatusPageLookup>;
   /** Asks the Internet Archive whether it holds a copy of the tab's page. */
   archiveLookup: Verb<TabTarget, ArchiveLookup>;
+  /**
+   * "Tell me when it's back" for the tab's failed page (its address from the tab's own record, never from the
+   * payload): starts a watch, or joins the one that already has the address.
+   */
+  watch: Verb<TabTarget, WatchView>;
+  /** Stops watching the tab's failed page. */
+  unwatch: Verb<TabTarget, WatchView>;
+  /** Whether the tab's failed page is watched, and when it is asked next. */
+  watchStatus: Verb<TabTarget, WatchView>;
 }
 
 export type { RetryResult };
@@ -91,6 +106,9 @@ const ALLOWED: { readonly [V in MessageType]: readonly SenderKind[] } = {
   lookUpAddress: ['extension-page'],
   statusPage: ['extension-page'],
   archiveLookup: ['extension-page'],
+  watch: ['extension-page', 'content-script'],
+  unwatch: ['extension-page', 'content-script'],
+  watchStatus: ['extension-page', 'content-script'],
 };
 
 /** The tab a message acts on: a content script's own, or the one an extension page named. */

@@ -38,6 +38,9 @@ export async function launchFirefox({ loopbackHosts = [] }: LaunchOptions = {}):
       'extensions.update.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      // Headless Firefox has no system notification service: its alert closes at once, and notifications.getAll
+      // finds nothing. Firefox's own alert window stays open, as a notification does for a real user.
+      'alerts.useSystemBackend': false,
       ...(loopbackHosts.length > 0 && { 'network.dns.localDomains': loopbackHosts.join(',') }),
     },
   });
@@ -129,10 +132,14 @@ export async function launchFirefox({ loopbackHosts = [] }: LaunchOptions = {}):
       // What about:debugging's "Terminate background script" does, reached through BiDi's privileged chrome scope
       // (allowed by --remote-allow-system-access).
       const policy = `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension`;
-      await chromeScope(`${policy}.terminateBackground().then(() => true)`);
-      await pollUntil('the event page to stop', async () =>
-        (await chromeScope(`${policy}.backgroundState`)) === 'stopped' ? true : undefined,
-      );
+      // While an event is still being delivered to the background, terminateBackground returns without stopping it
+      // (as an idle stop is postponed then; see ext-backgroundPage.js): ask again until it has stopped.
+      await pollUntil('the event page to stop', async () => {
+        const state = await chromeScope(`${policy}.backgroundState`);
+        if (state === 'running')
+          await chromeScope(`${policy}.terminateBackground().then(() => true)`);
+        return state === 'stopped' ? true : undefined;
+      });
     },
     close: () => browser.close(),
   };
