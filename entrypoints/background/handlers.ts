@@ -6,7 +6,9 @@ import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { clearToolbar } from '@/lib/platform/toolbar';
 import { normalizeSettings, siteKey } from '@/lib/settings/settings';
 import { withMarkers } from '@/lib/incident/tab-incident';
+import { ownerReport } from '@/lib/diagnosis/report';
 import type { PageMarkers } from '@/lib/diagnosis/types';
+import { translate } from '@/lib/platform/i18n';
 import { checkHandlers } from './checks';
 import { diagnoseIncident, refreshTab } from './show';
 import { watchHandlers } from './watch';
@@ -36,7 +38,24 @@ export const handlers: Handlers = {
     if (read) await tabIncidents.update(tabId, (current) => current && withMarkers(current, read));
     await refreshTab(tabId);
     const opened = await report(tabId);
-    return opened && { ...opened, watch: await watching.watchStatus({}, sender) };
+    const page = opened?.incident.page;
+    if (!opened || !page) return null;
+    return {
+      ...opened,
+      watch: await watching.watchStatus({}, sender),
+      ownerReport: ownerReport(
+        opened.diagnosis,
+        page,
+        {
+          now: Date.now(),
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          locale: browser.i18n.getUILanguage(),
+          tried: [],
+          includePrivate: false,
+        },
+        translate,
+      ),
+    };
   },
 
   async reloadTab(request, sender) {

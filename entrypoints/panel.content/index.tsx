@@ -62,13 +62,7 @@ async function showPanel(ctx: Context): Promise<void> {
   if (!report || !page || ctx.isInvalid) return;
 
   const container = ui.uiContainer;
-  const actions = panelActions(report.diagnosis, page, {
-    send,
-    copy: (text) => copyText(text, container),
-    translate,
-    locale: browser.i18n.getUILanguage(),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-  });
+  const actions = panelActions(report, { send, copy: (text) => copyText(text, container) });
   const close = () => {
     stopKeeping();
     watch.dispose();

@@ -29,6 +29,11 @@ export interface TabReport {
 /** What the panel shows: the tab's report, and the watch of its page, so the panel needs no second round trip. */
 export interface PanelReport extends TabReport {
   readonly watch: WatchView;
+  /**
+   * The report for the site's owner, written here: the background holds the engine already, and the panel, loaded
+   * into every failed page, stays small without the report's writer.
+   */
+  readonly ownerReport: string;
 }
 
 interface Verb<Request, Response> {
