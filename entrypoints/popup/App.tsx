@@ -1,7 +1,7 @@
-import type { ComponentChild } from 'preact';
 import { PageStatus } from '@/components/PageStatus';
 import { ClearSiteData } from '@/components/diagnosis/ClearSiteData';
 import { CopyButton } from '@/components/diagnosis/CopyButton';
+import { WatchControl } from '@/components/diagnosis/WatchControl';
 import { operatingSystemOf } from '@/components/diagnosis/operating-system';
 import { TranslateContext, useT } from '@/components/i18n';
 import { ArchiveCheck } from '@/components/popup/ArchiveCheck';
@@ -12,6 +12,7 @@ import { RecentIncidents } from '@/components/popup/RecentIncidents';
 import { ReloadCheck, RetryCheck } from '@/components/popup/RetryCheck';
 import { SessionCheck } from '@/components/popup/SessionCheck';
 import { StatusPageCheck } from '@/components/popup/StatusPageCheck';
+import { browser } from 'wxt/browser';
 import { translate } from '@/lib/platform/i18n';
 import type { TabReport } from '@/lib/platform/messages';
 import { qrAddress, type PopupState } from '@/lib/state/popup';
@@ -38,6 +39,20 @@ function Popup({ state }: { state: PopupState }) {
         </>
       )}
       {view.kind === 'no-tab' && <p role="status">{t('popupNoTab')}</p>}
+      <footer class="border-t border-slate-200 pt-2 text-xs dark:border-slate-700">
+        <a
+          class="text-teal-800 underline dark:text-teal-300"
+          href="/options.html"
+          target="_blank"
+          onClick={(event) => {
+            // The browser's own way: it focuses the settings tab when one is open already.
+            event.preventDefault();
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          {t('popupSettingsLink')}
+        </a>
+      </footer>
     </main>
   );
 }
@@ -69,15 +84,10 @@ const copy = (text: string) =>
 interface ChecksProps {
   readonly pageUrl: string;
   readonly state: PopupState;
-  /**
-   * "Tell me when it's back" (issue 7): the watcher's WatchControl, wired to its watch, unwatch and watchStatus
-   * verbs, takes its place in the walk-through here, after the archived copy and before the report.
-   */
-  readonly watch?: ComponentChild;
 }
 
 /** The walk-through, in the order worth trying: each check with its button, what it found and what that means. */
-function Checks({ pageUrl, state, watch }: ChecksProps) {
+function Checks({ pageUrl, state }: ChecksProps) {
   const t = useT();
   const results = state.results.value;
   const running = state.running.value;
@@ -158,11 +168,13 @@ function Checks({ pageUrl, state, watch }: ChecksProps) {
           error={errors.archive}
           onCheck={() => void state.archive()}
         />
-        {watch && (
-          <li id="check-watch" class="ps-1 marker:font-semibold">
-            {watch}
-          </li>
-        )}
+        <CheckItem id="check-watch" title={t('stepWatchTitle')} why={t('stepWatchWhy')}>
+          <WatchControl
+            view={state.watch.value}
+            onWatch={state.startWatch}
+            onStop={state.stopWatch}
+          />
+        </CheckItem>
         <CheckItem
           id="check-report"
           title={t('stepReportOwnerTitle')}

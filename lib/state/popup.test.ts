@@ -39,7 +39,8 @@ function setUp({
   const sendMessage = vi.fn(async (type: string, data: unknown) => {
     sent.push([type, data]);
     if (type === 'tabReport') return report;
-    const answer = answers[type];
+    const answer =
+      answers[type] ?? (type === 'watchStatus' ? { kind: 'idle', fromForm: false } : undefined);
     if (answer instanceof Error) throw answer;
     return answer;
   }) as unknown as PopupDeps['sendMessage'];
@@ -74,11 +75,38 @@ function setUp({
 }
 
 describe('createPopupState', () => {
-  it('shows the failed tab and asks nothing but the tab’s own report when it opens', async () => {
+  it('shows the failed tab and asks the background nothing but the tab’s report and watch when it opens', async () => {
     const { state, sent } = setUp();
     await state.load();
     expect(state.view.value).toMatchObject({ kind: 'failed', report: { tabId: 7 } });
-    expect(sent).toEqual([['tabReport', { tabId: 7 }]]);
+    expect(sent).toEqual([
+      ['tabReport', { tabId: 7 }],
+      ['watchStatus', { tabId: 7 }],
+    ]);
+  });
+
+  it('starts and stops watching the tab’s page, showing what the background says of the watch', async () => {
+    const watching = {
+      kind: 'watching',
+      fromForm: false,
+      paused: false,
+      nextAt: FAILED_AT + 90_000,
+    };
+    const idle = { kind: 'idle', fromForm: false };
+    const { state, sent } = setUp({
+      answers: { watchStatus: idle, watch: watching, unwatch: idle },
+    });
+    await state.load();
+    await vi.waitFor(() => expect(state.watch.value).toEqual(idle));
+
+    state.startWatch();
+    await vi.waitFor(() => expect(state.watch.value).toEqual(watching));
+    state.stopWatch();
+    await vi.waitFor(() => expect(state.watch.value).toEqual(idle));
+    expect(sent.filter(([type]) => type === 'watch' || type === 'unwatch')).toEqual([
+      ['watch', { tabId: 7 }],
+      ['unwatch', { tabId: 7 }],
+    ]);
   });
 
   it('shows a healthy tab with the latest incidents of the history', async () => {
@@ -124,7 +152,7 @@ describe('createPopupState', () => {
     await state.retry();
     expect(state.results.value.retry).toEqual(back);
     expect(saved.at(-1)?.results.retry).toEqual(back);
-    expect(sent.slice(1)).toEqual([
+    expect(sent.slice(2)).toEqual([
       ['retry', { tabId: 7 }],
       ['reloadTab', { tabId: 7, bypassCache: false }],
     ]);
@@ -136,7 +164,7 @@ describe('createPopupState', () => {
     });
     await state.load();
     await state.retry();
-    expect(sent.map(([type]) => type)).toEqual(['tabReport', 'retry']);
+    expect(sent.map(([type]) => type)).toEqual(['tabReport', 'watchStatus', 'retry']);
   });
 
   it('reloads around the cache and remembers when', async () => {
@@ -153,7 +181,11 @@ describe('createPopupState', () => {
     const { state } = setUp({
       overrides: {
         sendMessage: (async (type: string) =>
-          type === 'tabReport' ? reportFor() : compare()) as unknown as PopupDeps['sendMessage'],
+          type === 'tabReport'
+            ? reportFor()
+            : type === 'watchStatus'
+              ? { kind: 'idle', fromForm: false }
+              : compare()) as unknown as PopupDeps['sendMessage'],
       },
     });
     await state.load();
@@ -192,7 +224,7 @@ describe('createPopupState', () => {
     await state.load();
     await state.statusPage();
     expect(state.results.value.statusPage).toEqual({ outcome: 'no-domain' });
-    expect(sent.map(([type]) => type)).toEqual(['tabReport']);
+    expect(sent.map(([type]) => type)).toEqual(['tabReport', 'watchStatus']);
   });
 
   it('clears through the background and keeps the result', async () => {

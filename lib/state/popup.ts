@@ -10,6 +10,8 @@ import { checkProgress } from '../platform/check-progress';
 import { historyLog } from '../platform/history';
 import { translate } from '../platform/i18n';
 import { send, type TabReport } from '../platform/messages';
+import type { WatchView } from '../watch/watch';
+import { createWatchClient } from './watch';
 
 export type PopupView =
   | { readonly kind: 'loading' }
@@ -62,6 +64,9 @@ export function createPopupState(query: URLSearchParams, overrides: Partial<Popu
   /** Chrome clears cookies for this registrable domain; looked up when the confirmation opens. */
   const cookieDomain = signal<string | null | undefined>(undefined);
   const qr = signal<boolean[][] | null>(null);
+  /** "Tell me when it's back" for the tab's failed page; null until the background has answered. */
+  const watch = signal<WatchView | null>(null);
+  let watchClient: ReturnType<typeof createWatchClient> | undefined;
   let tabId = -1;
   let record: CheckProgress | null = null;
 
@@ -100,6 +105,10 @@ export function createPopupState(query: URLSearchParams, overrides: Partial<Popu
       record = progressFor(stored, { url: report.incident.url, time: page.time }, {});
       results.value = record.results;
       if (record.lastFailure !== stored?.lastFailure) void save();
+      watchClient = createWatchClient({ tabId }, (next) => (watch.value = next), {
+        sendMessage: deps.sendMessage,
+      });
+      void watchClient.refresh();
     }
     view.value = { kind: 'failed', report };
   }
@@ -147,8 +156,12 @@ export function createPopupState(query: URLSearchParams, overrides: Partial<Popu
     cookieDomain,
     qr,
     clearPlan,
+    watch,
     load,
     browserName: deps.browserName,
+
+    startWatch: () => void watchClient?.start(),
+    stopWatch: () => void watchClient?.stop(),
 
     /** Asks the site again; once it answers, reloads the tab (a page that came from a form is refused). */
     retry: () =>

@@ -107,6 +107,48 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await failed.page.close();
   });
 
+  it('watches the page until it is back, says when it looks next, and stops when asked', async () => {
+    const { page, url, tabId } = await failedPage('/scenarios/recovers-after-failures');
+    const popup = await openPopup(tabId);
+    await press(popup, 'check-watch', "Tell me when it's back");
+    expect(await outcome(popup, 'check-watch', /next check at/)).toMatch(
+      /^Watching: next check at \d{1,2}:\d{2}/,
+    );
+    expect((await session.browser.toolbar(tabId)).title).toContain(
+      'Gateway Doctor is watching this page',
+    );
+    await press(popup, 'check-watch', 'Stop watching');
+    await pollUntil('the watch to stop', async () =>
+      (await outcomeOf(popup, 'check-watch')) === '' ? true : undefined,
+    );
+    expect(
+      await session.browser.inExtension(async (api: { alarms: { getAll(): Promise<unknown[]> } }) =>
+        api.alarms.getAll(),
+      ),
+    ).toEqual([]);
+    // Watching asked the site nothing by itself: the one request is the tab's own.
+    expect(requestsOf(url)).toHaveLength(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('opens the settings from its footer', async () => {
+    const { page, tabId } = await failedPage('/scenarios/bad-gateway-html');
+    const popup = await openPopup(tabId);
+    await popup.evaluate('[...document.querySelectorAll("footer a")].at(-1).click()');
+    const options = `${session.browser.extensionOrigin}/options.html`;
+    expect(
+      await pollUntil('the settings to open in a tab', () =>
+        session.browser.inExtension(async (api, wanted: string) => {
+          const tabs: { url?: string }[] = await api.tabs.query({});
+          return tabs.some((tab) => tab.url === wanted) || undefined;
+        }, options),
+      ),
+    ).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
   it('asks the site again, says what it answered and when, keeps that, and reloads the tab once it works', async () => {
     const { page, url, tabId } = await failedPage('/scenarios/recovers-after-failures');
     let popup = await openPopup(tabId);
