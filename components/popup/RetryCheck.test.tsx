@@ -51,7 +51,9 @@ describe('RetryCheck', () => {
         onRetry={() => undefined}
       />,
     );
-    expect(status()).toBe('This check could not run: Could not establish connection.');
+    expect(status()).toBe(
+      "This check did not finish: Gateway Doctor's background was stopped or could not be reached. Press its button again. (Details: Could not establish connection.)",
+    );
   });
 });
 
