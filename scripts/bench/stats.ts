@@ -7,11 +7,20 @@ function sorted(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
 
+/** The sample at `index` of the sorted samples. */
+function rank(order: readonly number[], index: number): number {
+  const value = order[index];
+  if (value === undefined) throw new Error(`No sample at rank ${index + 1} of ${order.length}`);
+  return value;
+}
+
 /** The middle sample, or the mean of the two middle ones. */
 export function median(values: readonly number[]): number {
   const order = sorted(values);
   const middle = Math.floor(order.length / 2);
-  return order.length % 2 === 1 ? order[middle]! : (order[middle - 1]! + order[middle]!) / 2;
+  return order.length % 2 === 1
+    ? rank(order, middle)
+    : (rank(order, middle - 1) + rank(order, middle)) / 2;
 }
 
 /**
@@ -21,5 +30,5 @@ export function median(values: readonly number[]): number {
 export function percentile(values: readonly number[], p: number): number {
   if (!(p > 0 && p <= 100)) throw new Error(`A percentile is above 0 and at most 100, not ${p}`);
   const order = sorted(values);
-  return order[Math.ceil((p / 100) * order.length) - 1]!;
+  return rank(order, Math.ceil((p / 100) * order.length) - 1);
 }
