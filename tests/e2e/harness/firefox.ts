@@ -3,7 +3,13 @@ import { GECKO_ID } from '../../../wxt.config';
 import { PRIVILEGED_PAGE, tabIdOf, toolbar } from './chromium';
 import { browserExecutable, builtExtension } from './paths';
 import { closeTab, pollUntil, withinTime } from './poll';
-import { extensionCall, type ColorScheme, type Harness, type TestPage } from './types';
+import {
+  extensionCall,
+  type ColorScheme,
+  type Harness,
+  type PlainBrowser,
+  type TestPage,
+} from './types';
 
 /** Fixed so the extension's origin is known before it is installed (pref extensions.webextensions.uuids). */
 const EXTENSION_UUID = '5c3e9d1a-7f2b-4c8e-9a6d-1b2c3d4e5f60';
@@ -13,8 +19,10 @@ const EXTENSION_UUID = '5c3e9d1a-7f2b-4c8e-9a6d-1b2c3d4e5f60';
  * shared/docs/browser-facts.md: moz-extension pages need --remote-allow-system-access and their goto never resolves;
  * a second page.goto in a tab makes webRequest report tabId -1, so later navigations go through location.href.
  */
-export async function launchFirefox(): Promise<Harness> {
-  const extensionDir = builtExtension('firefox');
+export function launchFirefox(options?: { extension?: true }): Promise<Harness>;
+export function launchFirefox(options: { extension: false }): Promise<PlainBrowser>;
+export async function launchFirefox({ extension = true } = {}): Promise<Harness | PlainBrowser> {
+  const extensionDir = extension ? builtExtension('firefox') : undefined;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserExecutable('firefox'),
@@ -34,10 +42,17 @@ export async function launchFirefox(): Promise<Harness> {
       'browser.safebrowsing.phishing.enabled': false,
     },
   });
+  if (!extensionDir)
+    return {
+      name: 'firefox',
+      newPage: async () => wrap(await browser.newPage()),
+      close: () => browser.close(),
+    };
   await browser.installExtension(extensionDir);
   const origin = `moz-extension://${EXTENSION_UUID}`;
+  let injectionWatches = 0;
 
-  const wrap = (page: Page): TestPage => {
+  function wrap(page: Page): TestPage {
     let navigated = false;
     let colorScheme: ColorScheme | undefined;
     // BiDi has no colour-scheme emulation and puppeteer's goes through CDP, which Firefox lacks. DevTools' simulation
@@ -90,7 +105,7 @@ export async function launchFirefox(): Promise<Harness> {
       },
       close: () => closeTab(() => page.close()),
     };
-  };
+  }
 
   const openExtensionPage = async (path: string) => {
     const page = wrap(await browser.newPage());
@@ -126,6 +141,32 @@ export async function launchFirefox(): Promise<Harness> {
       await pollUntil('the event page to stop', async () =>
         (await chromeScope(`${policy}.backgroundState`)) === 'stopped' ? true : undefined,
       );
+    },
+    async watchInjections() {
+      // Firefox's extension activity log (what the activityLog API reads) records every content script it injects,
+      // and every call that injects one, whichever process runs the page.
+      // https://searchfox.org/mozilla-central/source/toolkit/components/extensions/ExtensionActivityLog.sys.mjs
+      const watch = `globalThis.gatewayDoctorInjectionWatches[${++injectionWatches}]`;
+      await chromeScope(
+        `(() => {
+          const { ExtensionActivityLog } = ChromeUtils.importESModule('resource://gre/modules/ExtensionActivityLog.sys.mjs');
+          const seen = [];
+          const listener = (entry) => {
+            if (entry.type === 'content_script' || (entry.type === 'api_call' && /^(scripting|tabs)\\.(executeScript|insertCSS)$/.test(entry.name)))
+              seen.push(entry.name);
+          };
+          ExtensionActivityLog.addListener(${JSON.stringify(GECKO_ID)}, listener);
+          globalThis.gatewayDoctorInjectionWatches ??= {};
+          ${watch} = { seen, stop: () => ExtensionActivityLog.removeListener(${JSON.stringify(GECKO_ID)}, listener) };
+          return true;
+        })()`,
+      );
+      return {
+        count: async () => Number(await chromeScope(`${watch}.seen.length`)),
+        async stop() {
+          await chromeScope(`(${watch}.stop(), true)`);
+        },
+      };
     },
     close: () => browser.close(),
   };

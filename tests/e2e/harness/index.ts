@@ -1,6 +1,15 @@
 import type { BrowserName } from './types';
 
-export type { BrowserName, ColorScheme, Harness, TestPage, Toolbar, ExtensionApi } from './types';
+export type {
+  BrowserName,
+  ColorScheme,
+  Harness,
+  InjectionWatch,
+  PlainBrowser,
+  TestPage,
+  Toolbar,
+  ExtensionApi,
+} from './types';
 export { pollUntil } from './poll';
 export { browserSession, launch, type BrowserSession } from './session';
 
