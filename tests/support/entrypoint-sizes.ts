@@ -12,6 +12,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+/**
+ * Gzipped budgets in KiB (issue 9), checked by tests/e2e/package.e2e.ts in both builds and reported by the benchmark.
+ * A budget's entrypoint must exist in the build: a missing one fails its check.
+ */
+export const BUDGETS_KIB: Readonly<Record<string, number>> = {
+  panel: 25,
+  popup: 35,
+  background: 20,
+};
+
 export interface FileSize {
   /** Relative to the build's root, without a leading slash. */
   readonly path: string;
