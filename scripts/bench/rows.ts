@@ -1,0 +1,13 @@
+/** One figure of the benchmark's table, with the issue's target where it sets one. */
+export interface Row {
+  readonly measure: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target?: Target;
+}
+
+export interface Target {
+  /** As the issue words it: `≤ 1.02`, `0`, `≤ 100 ms`. */
+  readonly text: string;
+  readonly met: boolean;
+}
