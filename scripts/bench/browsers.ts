@@ -1,0 +1,248 @@
+/**
+ * The benchmark's browser sections, run in Chromium and in Firefox with the e2e harness against the gateway lab:
+ * - healthy browsing: the same lab pages loaded with and without the extension, alternating, and a count of the
+ *   extension's script executions on them by a method that is shown to count one on a failed page;
+ * - the panel: time from DOMContentLoaded to the panel on screen, on nginx's 502 page;
+ * - the popup: time to its first content, and to its diagnosis.
+ */
+import {
+  pollUntil,
+  type BrowserName,
+  type Harness,
+  type PlainBrowser,
+  type TestPage,
+} from '../../tests/e2e/harness';
+import { launchChromium } from '../../tests/e2e/harness/chromium';
+import { launchFirefox } from '../../tests/e2e/harness/firefox';
+import type { Lab } from '../../tests/lab/server';
+import type { Row } from './rows';
+import { median, percentile } from './stats';
+
+export interface BrowserRuns {
+  /** Distinct healthy pages, each loaded once with and once without the extension. */
+  readonly pages: number;
+  readonly panelSamples: number;
+  readonly popupSamples: number;
+}
+
+/** The issue's targets. */
+const PAGE_LOAD_RATIO_TARGET = 1.02;
+const PANEL_P95_TARGET_MS = 100;
+/** Loads per browser before measuring, so neither is timed while its caches and JIT are cold. */
+const WARM_UP_PAGES = 10;
+
+const HEALTHY_PAGE = '/scenarios/healthy-many-subresources';
+/** Its 2 stylesheets, 10 scripts, 24 images and 10 API calls. */
+const HEALTHY_PAGE_RESOURCES = 46;
+const PANEL_PAGE = '/scenarios/panel-timing';
+
+const COUNTING_METHOD: Record<BrowserName, string> = {
+  chromium: "isolated-world contexts, DevTools' Runtime domain",
+  firefox: "injections in Firefox's extension activity log",
+};
+
+function progress(message: string) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/**
+ * Milliseconds from the start of the navigation to the end of the page's load: its load event or its last response
+ * (the page's API calls may answer after the load event), read from the page's own Navigation and Resource Timing.
+ * The page must have loaded every resource and had its 10 API calls answered, or it is not a sample.
+ */
+const PAGE_LOAD = `(async () => {
+  const deadline = performance.now() + 10000;
+  const loaded = () => document.getElementById('answered')?.textContent === '10'
+    && performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0;
+  while (!loaded() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  const resources = performance.getEntriesByType('resource');
+  return {
+    loaded: loaded(),
+    resources: resources.length,
+    end: Math.max(performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0, ...resources.map((r) => r.responseEnd)),
+  };
+})()`;
+
+async function pageLoad(page: TestPage, url: string): Promise<number> {
+  await page.goto(url);
+  const result = await page.evaluate<{ loaded: boolean; resources: number; end: number }>(
+    PAGE_LOAD,
+  );
+  if (!result.loaded || result.resources < HEALTHY_PAGE_RESOURCES)
+    throw new Error(`${url} did not load all its parts (${result.resources} resources)`);
+  return result.end;
+}
+
+/** DOMContentLoaded and the first frame with the panel on screen, from the page's stopwatch (panel-timing.html). */
+async function panelAppearance(page: TestPage, url: string): Promise<number> {
+  await page.goto(url);
+  return pollUntil(`the panel on ${url}`, () =>
+    page.evaluate<number | undefined>(
+      `(() => {
+        const visibleAt = window.panelStopwatch?.visibleAt;
+        const navigation = performance.getEntriesByType('navigation')[0];
+        return visibleAt == null || !navigation ? undefined : visibleAt - navigation.domContentLoadedEventStart;
+      })()`,
+    ),
+  );
+}
+
+/** The popup's first contentful paint, and its largest one once it shows the diagnosis (null where unsupported). */
+async function popupPaints(harness: Harness, tabId: number) {
+  const popup = await harness.openExtensionPage(`popup.html?tabId=${tabId}`);
+  try {
+    await pollUntil('the popup to show the diagnosis', () =>
+      popup
+        .evaluate<boolean>(`document.querySelector('main')?.getAttribute('aria-busy') === 'false'`)
+        .then((done) => done || undefined),
+    );
+    return await popup.evaluate<{ first: number | null; largest: number | null }>(
+      `(async () => ({
+        first: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        largest: await new Promise((resolve) => {
+          if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) return resolve(null);
+          new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? null))
+            .observe({ type: 'largest-contentful-paint', buffered: true });
+          setTimeout(() => resolve(null), 2000);
+        }),
+      }))()`,
+    );
+  } finally {
+    await popup.close();
+  }
+}
+
+async function launchBoth(name: BrowserName): Promise<[Harness, PlainBrowser]> {
+  if (name === 'chromium')
+    return [await launchChromium(), await launchChromium({ extension: false })];
+  return [await launchFirefox(), await launchFirefox({ extension: false })];
+}
+
+export async function measureBrowser(
+  name: BrowserName,
+  lab: Lab,
+  runs: BrowserRuns,
+): Promise<{ healthy: Row[]; panel: Row[] }> {
+  progress(`${name}: launching it with and without the extension`);
+  const [withExtension, without] = await launchBoth(name);
+  let withoutOpen = true;
+  const closeWithout = async () => {
+    if (withoutOpen) await without.close();
+    withoutOpen = false;
+  };
+  try {
+    const pageWith = await withExtension.newPage();
+    const pageWithout = await without.newPage();
+    const watch = await withExtension.watchInjections();
+
+    for (let i = 0; i < WARM_UP_PAGES; i++) {
+      await pageLoad(pageWith, lab.url(`${HEALTHY_PAGE}?page=warm-up-${i}`));
+      await pageLoad(pageWithout, lab.url(`${HEALTHY_PAGE}?page=warm-up-${i}`));
+    }
+    const withTimes: number[] = [];
+    const withoutTimes: number[] = [];
+    for (let i = 1; i <= runs.pages; i++) {
+      const url = lab.url(`${HEALTHY_PAGE}?page=${i}`);
+      // Alternating which goes first, so neither always loads right after the other.
+      if (i % 2 === 0) {
+        withTimes.push(await pageLoad(pageWith, url));
+        withoutTimes.push(await pageLoad(pageWithout, url));
+      } else {
+        withoutTimes.push(await pageLoad(pageWithout, url));
+        withTimes.push(await pageLoad(pageWith, url));
+      }
+      if (i % 50 === 0) progress(`${name}: healthy page ${i}/${runs.pages}`);
+    }
+    await closeWithout();
+    const onHealthyPages = await watch.count();
+
+    // The control: the same counter on one failed page, which the extension does script.
+    const firstPanel = await panelAppearance(pageWith, lab.url(`${PANEL_PAGE}?run=bench-control`));
+    const onFailedPage = (await watch.count()) - onHealthyPages;
+    await watch.stop();
+
+    const panelTimes = [firstPanel];
+    for (let i = 1; i < runs.panelSamples; i++)
+      panelTimes.push(await panelAppearance(pageWith, lab.url(`${PANEL_PAGE}?run=bench-${i}`)));
+    progress(`${name}: ${runs.panelSamples} panels timed`);
+
+    const failedTab = await withExtension.tabIdOf(await pageWith.url());
+    const firstPaints: number[] = [];
+    const largestPaints: number[] = [];
+    for (let i = 0; i < runs.popupSamples; i++) {
+      const { first, largest } = await popupPaints(withExtension, failedTab);
+      if (first !== null) firstPaints.push(first);
+      if (largest !== null) largestPaints.push(largest);
+    }
+    progress(`${name}: ${runs.popupSamples} popups timed`);
+
+    const ratio = median(withTimes) / median(withoutTimes);
+    const healthy: Row[] = [
+      {
+        measure: `lab pages (${HEALTHY_PAGE_RESOURCES} parts each), loaded with and without the extension`,
+        value: runs.pages,
+        unit: 'pages',
+      },
+      {
+        measure: 'median page load without the extension',
+        value: median(withoutTimes),
+        unit: 'ms',
+      },
+      { measure: 'median page load with the extension', value: median(withTimes), unit: 'ms' },
+      {
+        measure: 'page load with / without (ratio of the medians)',
+        value: ratio,
+        unit: '×',
+        target: { text: `≤ ${PAGE_LOAD_RATIO_TARGET}`, met: ratio <= PAGE_LOAD_RATIO_TARGET },
+      },
+      {
+        measure: `content-script executions on those pages (${COUNTING_METHOD[name]})`,
+        value: onHealthyPages,
+        unit: 'count',
+        target: { text: '0', met: onHealthyPages === 0 },
+      },
+      {
+        measure: 'the same counter on one failed page (control: it does count)',
+        value: onFailedPage,
+        unit: 'count',
+        target: { text: '≥ 1', met: onFailedPage >= 1 },
+      },
+    ];
+    const p95 = percentile(panelTimes, 95);
+    const panel: Row[] = [
+      {
+        measure: `DOMContentLoaded → panel on screen, median of ${panelTimes.length} nginx 502 pages`,
+        value: median(panelTimes),
+        unit: 'ms',
+      },
+      {
+        measure: 'DOMContentLoaded → panel on screen, 95th percentile',
+        value: p95,
+        unit: 'ms',
+        target: { text: `≤ ${PANEL_P95_TARGET_MS} ms`, met: p95 <= PANEL_P95_TARGET_MS },
+      },
+      ...(firstPaints.length > 0
+        ? [
+            {
+              measure: `popup: first contentful paint, median of ${firstPaints.length} openings`,
+              value: median(firstPaints),
+              unit: 'ms',
+            },
+          ]
+        : []),
+      ...(largestPaints.length > 0
+        ? [
+            {
+              measure: 'popup: diagnosis painted (largest contentful paint), median',
+              value: median(largestPaints),
+              unit: 'ms',
+            },
+          ]
+        : []),
+    ];
+    return { healthy, panel };
+  } finally {
+    await closeWithout();
+    await withExtension.close();
+  }
+}
