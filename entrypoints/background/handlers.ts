@@ -30,8 +30,10 @@ export const handlers: Handlers = {
     if (tabId === undefined) return null;
     const read = validMarkers(markers);
     if (read) await tabIncidents.update(tabId, (current) => current && withMarkers(current, read));
-    await refreshTab(tabId);
-    return report(tabId);
+    const answer = await report(tabId);
+    // The toolbar may read better with the page's markers, but the panel is waiting: answer it first.
+    void refreshTab(tabId);
+    return answer;
   },
 
   async reloadTab(request, sender) {
