@@ -7,7 +7,7 @@
  * are the issue's, for a person to read; the size budgets are the tests' (tests/e2e/package.e2e.ts).
  *
  * BENCH_MS shortens each timed Node loop; BENCH_PAGES, BENCH_PANELS and BENCH_POPUPS the browser runs (defaults:
- * 200 pages, 60 panels, 20 popups), for a quick look.
+ * 200 pages, 40 panels, 10 popups), for a quick look.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { startLab } from '../tests/lab/server';
 import { BUDGETS_KIB, buildIn, entrypointSizes } from '../tests/support/entrypoint-sizes';
 import { fixtureMarkers, headerEntries, loadGatewayFixtures } from '../tests/support/fixtures';
 import { measureBrowser } from './bench/browsers';
+import { markdownTable, textTable, type SectionResult } from './bench/report';
 import type { Row } from './bench/rows';
 
 interface Section {
@@ -150,8 +151,8 @@ const count = (variable: string, fallback: number) =>
   Number(process.env[variable]) > 0 ? Math.round(Number(process.env[variable])) : fallback;
 const RUNS = {
   pages: count('BENCH_PAGES', 200),
-  panelSamples: count('BENCH_PANELS', 60),
-  popupSamples: count('BENCH_POPUPS', 20),
+  panelSamples: count('BENCH_PANELS', 40),
+  popupSamples: count('BENCH_POPUPS', 10),
 };
 
 /** Each browser's two sections come from one run of it (launching Firefox twice would cost seconds). */
@@ -216,42 +217,11 @@ function machine() {
   };
 }
 
-function formatValue(value: number): string {
-  if (Number.isInteger(value)) return value.toLocaleString('en');
-  if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en');
-  if (Math.abs(value) >= 10) return value.toFixed(1);
-  return value.toFixed(2);
-}
-
-function table(results: { section: string; rows: Row[] }[]): string {
-  const lines = results.flatMap(({ section, rows }) =>
-    rows.map((row) => [
-      section,
-      row.measure,
-      formatValue(row.value),
-      row.unit,
-      row.target ? `${row.target.text} ${row.target.met ? 'met' : 'MISSED'}` : '',
-    ]),
-  );
-  const header = ['section', 'measure', 'value', 'unit', 'target'];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)),
-  );
-  const format = (cells: string[]) =>
-    cells
-      .map((cell, column) =>
-        column === 2 ? cell.padStart(widths[2] ?? 0) : cell.padEnd(widths[column] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  return [format(header), ...lines.map(format)].join('\n');
-}
-
 async function main() {
   const started = performance.now();
   build();
   const about = machine();
-  const results: { section: string; rows: Row[] }[] = [];
+  const results: SectionResult[] = [];
   for (const section of sections) {
     const sectionStart = performance.now();
     progress(`${section.name}…`);
@@ -261,14 +231,11 @@ async function main() {
   const minutes = (performance.now() - started) / 60_000;
   const loadAverageAtEnd = loadavg()[0]?.toFixed(2) ?? 'unknown';
 
-  console.log(
-    [
-      `Machine: ${about.cpu}, ${about.memory} memory, ${about.os}; Node ${about.node}; ${about.chromium}; ${about.firefox}`,
-      `Load average (1 min) at start ${about.loadAverageAtStart}, at end ${loadAverageAtEnd}; run took ${minutes.toFixed(1)} min`,
-      '',
-      table(results),
-    ].join('\n'),
-  );
+  const header = [
+    `Machine: ${about.cpu}, ${about.memory} memory, ${about.os}; Node ${about.node}; ${about.chromium}; ${about.firefox}.`,
+    `Load average (1 min) ${about.loadAverageAtStart} at the start, ${loadAverageAtEnd} at the end; the run took ${minutes.toFixed(1)} min.`,
+  ];
+  console.log([...header, '', textTable(results)].join('\n'));
 
   const directory = join(ROOT, 'bench-results');
   mkdirSync(directory, { recursive: true });
@@ -283,7 +250,12 @@ async function main() {
     sink,
   };
   writeFileSync(join(directory, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nWritten to ${join('bench-results', 'latest.json')}`);
+  // The same table in Markdown, for the README's Benchmark section.
+  writeFileSync(
+    join(directory, 'latest.md'),
+    `${header.join('\n')}\n\n${markdownTable(results)}\n`,
+  );
+  console.log('\nWritten to bench-results/latest.json and bench-results/latest.md');
 }
 
 await main();

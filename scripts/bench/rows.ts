@@ -4,6 +4,8 @@ export interface Row {
   readonly value: number;
   readonly unit: string;
   readonly target?: Target;
+  /** The samples a median or percentile was taken from, for the JSON report (not printed). */
+  readonly samples?: readonly number[];
 }
 
 export interface Target {
