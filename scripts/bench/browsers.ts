@@ -1,7 +1,8 @@
 /**
  * The benchmark's browser sections, run in Chromium and in Firefox with the e2e harness against the gateway lab:
- * - healthy browsing: the same lab pages loaded with and without the extension, alternating, and a count of the
- *   extension's script executions on them by a method that is shown to count one on a failed page;
+ * - healthy browsing: the same lab pages loaded with Gateway Doctor, without it, and with a reference extension that
+ *   has its webRequest listeners doing nothing, in turn, and a count of Gateway Doctor's script executions on them
+ *   by a method that is shown to count one on a failed page;
  * - the panel: time from DOMContentLoaded to the panel on screen, on nginx's 502 page;
  * - the popup: time to its first content, and to its diagnosis.
  */
@@ -16,6 +17,8 @@ import { launchChromium } from '../../tests/e2e/harness/chromium';
 import { launchFirefox } from '../../tests/e2e/harness/firefox';
 import type { Lab } from '../../tests/lab/server';
 import type { Row } from './rows';
+import { writeReferenceExtension } from './reference-extension';
+import { cycle } from './request-events';
 import { median, percentile } from './stats';
 
 export interface BrowserRuns {
@@ -96,43 +99,63 @@ async function popupPaints(harness: Harness, tabId: number) {
         .evaluate<boolean>(`document.querySelector('main')?.getAttribute('aria-busy') === 'false'`)
         .then((done) => done || undefined),
     );
+    // Paint entries arrive after the frame is presented: wait for each (bounded), do not just read the buffer.
     return await popup.evaluate<{ first: number | null; largest: number | null }>(
-      `(async () => ({
-        first: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-        largest: await new Promise((resolve) => {
-          if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) return resolve(null);
-          new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? null))
-            .observe({ type: 'largest-contentful-paint', buffered: true });
+      `(async () => {
+        const paint = (type, name) => new Promise((resolve) => {
+          if (!PerformanceObserver.supportedEntryTypes?.includes(type)) return resolve(null);
+          new PerformanceObserver((list) => {
+            const entry = list.getEntries().filter((e) => name === undefined || e.name === name).at(-1);
+            if (entry) resolve(entry.startTime);
+          }).observe({ type, buffered: true });
           setTimeout(() => resolve(null), 2000);
-        }),
-      }))()`,
+        });
+        return { first: await paint('paint', 'first-contentful-paint'), largest: await paint('largest-contentful-paint') };
+      })()`,
     );
   } finally {
     await popup.close();
   }
 }
 
-async function launchBoth(name: BrowserName): Promise<[Harness, PlainBrowser]> {
+/** The browser with Gateway Doctor, without it, and with the reference extension (its listeners, doing nothing). */
+async function launchThree(name: BrowserName): Promise<[Harness, PlainBrowser, PlainBrowser]> {
+  const otherExtension = writeReferenceExtension(name);
   if (name === 'chromium')
-    return [await launchChromium(), await launchChromium({ extension: false })];
-  return [await launchFirefox(), await launchFirefox({ extension: false })];
+    return [
+      await launchChromium(),
+      await launchChromium({ extension: false }),
+      await launchChromium({ extension: false, otherExtension }),
+    ];
+  return [
+    await launchFirefox(),
+    await launchFirefox({ extension: false }),
+    await launchFirefox({ extension: false, otherExtension }),
+  ];
 }
+
+const medianRatio = (times: readonly number[], baseline: readonly number[]) =>
+  median(times.map((time, i) => time / (baseline[i] ?? Number.NaN)));
 
 export async function measureBrowser(
   name: BrowserName,
   lab: Lab,
   runs: BrowserRuns,
 ): Promise<{ healthy: Row[]; panel: Row[] }> {
-  progress(`${name}: launching it with and without the extension`);
-  const [withExtension, without] = await launchBoth(name);
-  let withoutOpen = true;
-  const closeWithout = async () => {
-    if (withoutOpen) await without.close();
-    withoutOpen = false;
+  progress(
+    `${name}: launching it with Gateway Doctor, without it, and with the reference extension`,
+  );
+  const [withExtension, ...others] = await launchThree(name);
+  const [without, reference] = others;
+  let othersOpen = true;
+  const closeOthers = async () => {
+    if (othersOpen) await Promise.all(others.map((browser) => browser.close()));
+    othersOpen = false;
   };
   try {
     const pageWith = await withExtension.newPage();
     const pageWithout = await without.newPage();
+    const pageReference = await reference.newPage();
     const healthyPage = (i: number | string) => lab.url(`${HEALTHY_PAGE}?page=${i}`);
     // Chromium: Playwright has DevTools' Runtime domain on in every page already, so counting costs the pages
     // nothing and runs during the timed loads. Firefox's activity log sends a message for every event the extension
@@ -140,24 +163,25 @@ export async function measureBrowser(
     const countWhileTiming = name === 'chromium';
     let watch = countWhileTiming ? await withExtension.watchInjections() : undefined;
 
-    for (let i = 0; i < WARM_UP_PAGES; i++) {
-      await pageLoad(pageWith, healthyPage(`warm-up-${i}`));
-      await pageLoad(pageWithout, healthyPage(`warm-up-${i}`));
-    }
     const withTimes: number[] = [];
     const withoutTimes: number[] = [];
+    const referenceTimes: number[] = [];
+    const browsers = [
+      { page: pageWith, times: withTimes },
+      { page: pageWithout, times: withoutTimes },
+      { page: pageReference, times: referenceTimes },
+    ];
+    for (let i = 0; i < WARM_UP_PAGES; i++)
+      for (const { page } of browsers) await pageLoad(page, healthyPage(`warm-up-${i}`));
     for (let i = 1; i <= runs.pages; i++) {
-      // Alternating which goes first, so neither always loads right after the other.
-      if (i % 2 === 0) {
-        withTimes.push(await pageLoad(pageWith, healthyPage(i)));
-        withoutTimes.push(await pageLoad(pageWithout, healthyPage(i)));
-      } else {
-        withoutTimes.push(await pageLoad(pageWithout, healthyPage(i)));
-        withTimes.push(await pageLoad(pageWith, healthyPage(i)));
+      // Each page in the three browsers one after the other, the first of them taking turns.
+      for (let turn = 0; turn < browsers.length; turn++) {
+        const { page, times } = cycle(browsers, i + turn);
+        times.push(await pageLoad(page, healthyPage(i)));
       }
       if (i % 50 === 0) progress(`${name}: healthy page ${i}/${runs.pages}`);
     }
-    await closeWithout();
+    await closeOthers();
     if (!watch) {
       watch = await withExtension.watchInjections();
       for (let i = 1; i <= runs.pages; i++) await pageLoad(pageWith, healthyPage(i));
@@ -185,10 +209,9 @@ export async function measureBrowser(
     progress(`${name}: ${runs.popupSamples} popups timed`);
 
     const ratio = median(withTimes) / median(withoutTimes);
-    const pairedRatio = median(withTimes.map((time, i) => time / (withoutTimes[i] ?? Number.NaN)));
     const healthy: Row[] = [
       {
-        measure: `lab pages (${HEALTHY_PAGE_RESOURCES} parts each), loaded with and without the extension`,
+        measure: `lab pages (${HEALTHY_PAGE_RESOURCES} parts each), each loaded in the three browsers in turn`,
         value: runs.pages,
         unit: 'pages',
       },
@@ -199,20 +222,36 @@ export async function measureBrowser(
         samples: withoutTimes,
       },
       {
-        measure: 'median page load with the extension',
+        measure: 'median page load with Gateway Doctor',
         value: median(withTimes),
         unit: 'ms',
         samples: withTimes,
       },
       {
-        measure: 'page load with / without (ratio of the medians)',
+        measure: 'median page load with the reference extension (our webRequest listeners, empty)',
+        value: median(referenceTimes),
+        unit: 'ms',
+        samples: referenceTimes,
+      },
+      {
+        measure: 'Gateway Doctor / without (ratio of the medians)',
         value: ratio,
         unit: '×',
         target: { text: `≤ ${PAGE_LOAD_RATIO_TARGET}`, met: ratio <= PAGE_LOAD_RATIO_TARGET },
       },
       {
-        measure: `the same page with / without, median of the ${runs.pages} per-page ratios`,
-        value: pairedRatio,
+        measure: `Gateway Doctor / without, median of the ${runs.pages} per-page ratios`,
+        value: medianRatio(withTimes, withoutTimes),
+        unit: '×',
+      },
+      {
+        measure: "reference / without, per page: the browser's own cost of any webRequest listener",
+        value: medianRatio(referenceTimes, withoutTimes),
+        unit: '×',
+      },
+      {
+        measure: 'Gateway Doctor / reference, per page: what our listeners add',
+        value: medianRatio(withTimes, referenceTimes),
         unit: '×',
       },
       {
@@ -265,7 +304,7 @@ export async function measureBrowser(
     ];
     return { healthy, panel };
   } finally {
-    await closeWithout();
+    await closeOthers();
     await withExtension.close();
   }
 }

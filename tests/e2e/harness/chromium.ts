@@ -26,6 +26,8 @@ export interface LaunchOptions {
   readonly headless?: boolean;
   /** false: the same browser and flags without Gateway Doctor, the benchmark's baseline. */
   readonly extension?: boolean;
+  /** With `extension: false`, an unpacked extension to load instead (the benchmark's reference extension). */
+  readonly otherExtension?: string;
 }
 
 export function launchChromium(options?: LaunchOptions & { extension?: true }): Promise<Harness>;
@@ -35,8 +37,9 @@ export function launchChromium(
 export async function launchChromium({
   headless = true,
   extension = true,
+  otherExtension,
 }: LaunchOptions = {}): Promise<Harness | PlainBrowser> {
-  const extensionDir = extension ? builtExtension('chromium') : undefined;
+  const extensionDir = extension ? builtExtension('chromium') : otherExtension;
   const profile = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserExecutable('chromium'),
@@ -62,7 +65,7 @@ export async function launchChromium({
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   };
-  if (!extensionDir)
+  if (!extension)
     return { name: 'chromium', newPage: async () => wrap(await context.newPage()), close };
 
   // The worker is replaced whenever Chromium stops and restarts it: always talk to the live one.

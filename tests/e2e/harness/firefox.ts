@@ -19,9 +19,23 @@ const EXTENSION_UUID = '5c3e9d1a-7f2b-4c8e-9a6d-1b2c3d4e5f60';
  * shared/docs/browser-facts.md: moz-extension pages need --remote-allow-system-access and their goto never resolves;
  * a second page.goto in a tab makes webRequest report tabId -1, so later navigations go through location.href.
  */
-export function launchFirefox(options?: { extension?: true }): Promise<Harness>;
-export function launchFirefox(options: { extension: false }): Promise<PlainBrowser>;
-export async function launchFirefox({ extension = true } = {}): Promise<Harness | PlainBrowser> {
+export interface FirefoxLaunchOptions {
+  /** false: the same browser and prefs without Gateway Doctor, the benchmark's baseline. */
+  readonly extension?: boolean;
+  /** With `extension: false`, an extension folder to install instead (the benchmark's reference extension). */
+  readonly otherExtension?: string;
+}
+
+export function launchFirefox(
+  options?: FirefoxLaunchOptions & { extension?: true },
+): Promise<Harness>;
+export function launchFirefox(
+  options: FirefoxLaunchOptions & { extension: false },
+): Promise<PlainBrowser>;
+export async function launchFirefox({
+  extension = true,
+  otherExtension,
+}: FirefoxLaunchOptions = {}): Promise<Harness | PlainBrowser> {
   const extensionDir = extension ? builtExtension('firefox') : undefined;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -42,12 +56,14 @@ export async function launchFirefox({ extension = true } = {}): Promise<Harness 
       'browser.safebrowsing.phishing.enabled': false,
     },
   });
-  if (!extensionDir)
+  if (!extensionDir) {
+    if (otherExtension) await browser.installExtension(otherExtension);
     return {
       name: 'firefox',
       newPage: async () => wrap(await browser.newPage()),
       close: () => browser.close(),
     };
+  }
   await browser.installExtension(extensionDir);
   const origin = `moz-extension://${EXTENSION_UUID}`;
   let injectionWatches = 0;
