@@ -32,7 +32,7 @@ export interface BrowserRuns {
 const PAGE_LOAD_RATIO_TARGET = 1.02;
 const PANEL_P95_TARGET_MS = 100;
 /** Loads per browser before measuring, so neither is timed while its caches and JIT are cold. */
-const WARM_UP_PAGES = 4;
+const WARM_UP_PAGES = 2;
 
 const HEALTHY_PAGE = '/scenarios/healthy-many-subresources';
 /** Its 2 stylesheets, 10 scripts, 24 images and 10 API calls. */
@@ -119,8 +119,10 @@ async function popupPaints(harness: Harness, tabId: number) {
 }
 
 /** The browser with Gateway Doctor, without it, and with the reference extension (its listeners, doing nothing). */
-async function launchThree(name: BrowserName): Promise<[Harness, PlainBrowser, PlainBrowser]> {
-  const otherExtension = writeReferenceExtension(name);
+async function launchThree(
+  name: BrowserName,
+  otherExtension: string,
+): Promise<[Harness, PlainBrowser, PlainBrowser]> {
   if (name === 'chromium')
     return [
       await launchChromium(),
@@ -137,60 +139,111 @@ async function launchThree(name: BrowserName): Promise<[Harness, PlainBrowser, P
 const medianRatio = (times: readonly number[], baseline: readonly number[]) =>
   median(times.map((time, i) => time / (baseline[i] ?? Number.NaN)));
 
+const healthyPage = (lab: Lab, i: number | string) => lab.url(`${HEALTHY_PAGE}?page=${i}`);
+
+/** Launches per browser are drawn anew each round: one instance that runs faster than another cannot tilt the result. */
+const ROUNDS = 4;
+
+interface HealthyRuns {
+  readonly withTimes: number[];
+  readonly withoutTimes: number[];
+  readonly referenceTimes: number[];
+  /** Gateway Doctor / without, the median of the per-page ratios, in each round. */
+  readonly roundRatios: number[];
+}
+
+/**
+ * The healthy pages in ROUNDS rounds, each with the three browsers launched afresh, each page loaded in the three in
+ * turn (which goes first taking turns too). Returns the last round's Gateway Doctor browser still open.
+ */
+async function healthyRounds(
+  name: BrowserName,
+  lab: Lab,
+  pages: number,
+  open: (browser: PlainBrowser) => void,
+): Promise<
+  HealthyRuns & {
+    /** Gateway Doctor's script executions counted in the timed pass (Chromium), else 0. */
+    readonly counted: number;
+    readonly harness: Harness;
+    readonly page: TestPage;
+  }
+> {
+  const runs: HealthyRuns = {
+    withTimes: [],
+    withoutTimes: [],
+    referenceTimes: [],
+    roundRatios: [],
+  };
+  let counted = 0;
+  const otherExtension = writeReferenceExtension(name);
+  const perRound = Math.ceil(pages / ROUNDS);
+  let last: { harness: Harness; page: TestPage } | undefined;
+  for (let round = 0; round < ROUNDS; round++) {
+    await last?.harness.close();
+    const [harness, without, reference] = await launchThree(name, otherExtension);
+    [harness, without, reference].forEach(open);
+    const browsers = [
+      { page: await harness.newPage(), times: [] as number[], all: runs.withTimes },
+      { page: await without.newPage(), times: [] as number[], all: runs.withoutTimes },
+      { page: await reference.newPage(), times: [] as number[], all: runs.referenceTimes },
+    ];
+    // Chromium: Playwright has DevTools' Runtime domain on in every page already, so counting costs the pages
+    // nothing and runs during the timed loads. Firefox's activity log sends a message for every event the
+    // extension receives, which would slow the very pages being timed: it counts in an untimed pass (below).
+    const watch = name === 'chromium' ? await harness.watchInjections() : undefined;
+    for (let i = 0; i < WARM_UP_PAGES; i++)
+      for (const { page } of browsers) await pageLoad(page, healthyPage(lab, `warm-up-${i}`));
+    const first = round * perRound + 1;
+    for (let i = first; i < first + perRound && i <= pages; i++) {
+      for (let turn = 0; turn < browsers.length; turn++) {
+        const { page, times } = cycle(browsers, i + turn);
+        times.push(await pageLoad(page, healthyPage(lab, i)));
+      }
+    }
+    if (watch) {
+      counted += await watch.count();
+      await watch.stop();
+    }
+    for (const { times, all } of browsers) all.push(...times);
+    runs.roundRatios.push(medianRatio(cycle(browsers, 0).times, cycle(browsers, 1).times));
+    await Promise.all([without.close(), reference.close()]);
+    last = { harness, page: cycle(browsers, 0).page };
+    progress(`${name}: healthy pages, round ${round + 1} of ${ROUNDS} done`);
+  }
+  if (!last) throw new Error('No round of healthy pages ran');
+  return { ...runs, counted, ...last };
+}
+
 export async function measureBrowser(
   name: BrowserName,
   lab: Lab,
   runs: BrowserRuns,
 ): Promise<{ healthy: Row[]; panel: Row[] }> {
   progress(
-    `${name}: launching it with Gateway Doctor, without it, and with the reference extension`,
+    `${name}: ${runs.pages} healthy pages with Gateway Doctor, without it, and with the reference`,
   );
-  const [withExtension, ...others] = await launchThree(name);
-  const [without, reference] = others;
-  let othersOpen = true;
-  const closeOthers = async () => {
-    if (othersOpen) await Promise.all(others.map((browser) => browser.close()));
-    othersOpen = false;
-  };
+  const opened: PlainBrowser[] = [];
   try {
-    const pageWith = await withExtension.newPage();
-    const pageWithout = await without.newPage();
-    const pageReference = await reference.newPage();
-    const healthyPage = (i: number | string) => lab.url(`${HEALTHY_PAGE}?page=${i}`);
-    // Chromium: Playwright has DevTools' Runtime domain on in every page already, so counting costs the pages
-    // nothing and runs during the timed loads. Firefox's activity log sends a message for every event the extension
-    // receives, which would slow the very pages being timed: there it counts in a second, untimed pass over them.
-    const countWhileTiming = name === 'chromium';
-    let watch = countWhileTiming ? await withExtension.watchInjections() : undefined;
-
-    const withTimes: number[] = [];
-    const withoutTimes: number[] = [];
-    const referenceTimes: number[] = [];
-    const browsers = [
-      { page: pageWith, times: withTimes },
-      { page: pageWithout, times: withoutTimes },
-      { page: pageReference, times: referenceTimes },
-    ];
-    for (let i = 0; i < WARM_UP_PAGES; i++)
-      for (const { page } of browsers) await pageLoad(page, healthyPage(`warm-up-${i}`));
-    for (let i = 1; i <= runs.pages; i++) {
-      // Each page in the three browsers one after the other, the first of them taking turns.
-      for (let turn = 0; turn < browsers.length; turn++) {
-        const { page, times } = cycle(browsers, i + turn);
-        times.push(await pageLoad(page, healthyPage(i)));
-      }
-      if (i % 50 === 0) progress(`${name}: healthy page ${i}/${runs.pages}`);
-    }
-    await closeOthers();
-    if (!watch) {
-      watch = await withExtension.watchInjections();
-      for (let i = 1; i <= runs.pages; i++) await pageLoad(pageWith, healthyPage(i));
+    const rounds = await healthyRounds(name, lab, runs.pages, (browser) => opened.push(browser));
+    const {
+      withTimes,
+      withoutTimes,
+      referenceTimes,
+      harness: withExtension,
+      page: pageWith,
+    } = rounds;
+    let onHealthyPages = rounds.counted;
+    const watch = await withExtension.watchInjections();
+    if (name === 'firefox') {
+      for (let i = 1; i <= runs.pages; i++) await pageLoad(pageWith, healthyPage(lab, i));
+      onHealthyPages += await watch.count();
       progress(`${name}: the ${runs.pages} pages again, counting the extension's scripts`);
     }
-    const onHealthyPages = await watch.count();
     // The control: the same counter on one failed page, where the extension does run its scripts.
+    const beforeControl = await watch.count();
     await panelAppearance(pageWith, lab.url(`${PANEL_PAGE}?run=bench-control`));
-    const onFailedPage = (await watch.count()) - onHealthyPages;
+    const onFailedPage = (await watch.count()) - beforeControl;
     await watch.stop();
 
     const panelTimes: number[] = [];
@@ -242,6 +295,17 @@ export async function measureBrowser(
       {
         measure: `Gateway Doctor / without, median of the ${runs.pages} per-page ratios`,
         value: medianRatio(withTimes, withoutTimes),
+        unit: '×',
+      },
+      {
+        measure: `the same in each of the ${ROUNDS} rounds of fresh launches: lowest`,
+        value: Math.min(...rounds.roundRatios),
+        unit: '×',
+        samples: rounds.roundRatios,
+      },
+      {
+        measure: 'the same in each round: highest',
+        value: Math.max(...rounds.roundRatios),
         unit: '×',
       },
       {
@@ -304,7 +368,7 @@ export async function measureBrowser(
     ];
     return { healthy, panel };
   } finally {
-    await closeOthers();
-    await withExtension.close();
+    // Whatever a failure left open (closing a closed one is harmless).
+    await Promise.all(opened.map((browser) => browser.close().catch(() => undefined)));
   }
 }
