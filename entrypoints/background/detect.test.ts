@@ -43,10 +43,11 @@ describe('onResponse', () => {
     expect(d.refresh).toHaveBeenCalledWith(4);
   });
 
-  it('does not touch storage for a healthy part of a page', async () => {
+  it('does not touch storage for a healthy part of a page, and starts no asynchronous work for it', async () => {
     const d = deps();
     const read = vi.spyOn(d.incidents, 'get');
     const update = vi.spyOn(d.incidents, 'update');
+    expect(onResponse(page({ type: 'xmlhttprequest', statusCode: 200 }), d)).toBeUndefined();
     await onResponse(page({ type: 'image', statusCode: 200 }), d);
     expect(read).not.toHaveBeenCalled();
     expect(update).not.toHaveBeenCalled();

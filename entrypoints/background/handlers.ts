@@ -36,8 +36,9 @@ export const handlers: Handlers = {
     if (tabId === undefined) return null;
     const read = validMarkers(markers);
     if (read) await tabIncidents.update(tabId, (current) => current && withMarkers(current, read));
-    await refreshTab(tabId);
     const opened = await report(tabId);
+    // The toolbar may read better with the page's markers, but the panel is waiting: answer it first.
+    void refreshTab(tabId);
     const page = opened?.incident.page;
     if (!opened || !page) return null;
     return {

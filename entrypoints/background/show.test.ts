@@ -68,6 +68,17 @@ describe('refreshTab', () => {
     expect((await d.incidents.get(3))?.page?.page?.text).toBe('Connection timed out');
   });
 
+  it('injects the panel before it writes the history, which can wait', async () => {
+    const d = deps();
+    const written = vi.spyOn(d.history, 'update');
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect(written).toHaveBeenCalledOnce();
+    expect(d.injectPanel.mock.invocationCallOrder[0]).toBeLessThan(
+      written.mock.invocationCallOrder[0]!,
+    );
+  });
+
   it('waits for the tab to complete on the URL that failed', async () => {
     const loading = deps({ tab: { status: 'loading', url: URL_ } });
     await loading.incidents.update(3, () => failure());

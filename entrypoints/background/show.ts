@@ -115,7 +115,7 @@ async function claim(tabId: number, url: string, deps: ShowDeps): Promise<TabInc
   return claimed;
 }
 
-/** What happens once per failed navigation: the history, reading the page, and the panel or the explanation page. */
+/** What happens once per failed navigation: the panel or the explanation page, then the history. */
 async function showOnce(
   tabId: number,
   incident: TabIncident,
@@ -125,14 +125,28 @@ async function showOnce(
 ): Promise<TabIncident | null> {
   const diagnosis = diagnoseIncident(incident);
   if (!diagnosis || diagnosis.kind === 'challenge') return incident;
+  const shown = await showHelp(tabId, incident, settings, deps);
+  // The visitor's help first: the history can wait until it is on screen.
   if (!incognito) await recordIncident(incident, diagnosis, settings, deps);
+  return shown;
+}
 
+/** Reads the page: the panel over a page that can be read, the explanation page for Chrome's bare error page. */
+async function showHelp(
+  tabId: number,
+  incident: TabIncident,
+  settings: Settings,
+  deps: ShowDeps,
+): Promise<TabIncident | null> {
   const reading = await deps.readPage(tabId);
   if (reading.kind === 'read') {
-    const read = await deps.incidents.update(tabId, (current) =>
-      current?.url === incident.url ? withMarkers(current, reading.markers) : current,
-    );
-    if (settings.panelEnabled) await deps.injectPanel(tabId);
+    // The panel sends what it reads itself (panelOpened), so it need not wait for these markers to be stored.
+    const [read] = await Promise.all([
+      deps.incidents.update(tabId, (current) =>
+        current?.url === incident.url ? withMarkers(current, reading.markers) : current,
+      ),
+      settings.panelEnabled && deps.injectPanel(tabId),
+    ]);
     return read;
   }
   if (reading.kind === 'error-page' && settings.explainEmptyErrors && !incident.explained) {

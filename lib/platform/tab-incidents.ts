@@ -22,10 +22,12 @@ export function createTabIncidents(area = storage) {
     await inFlight.get(tabId);
     const batch = queues.get(tabId);
     queues.delete(tabId);
-    let incident = await area.getItem<TabIncident>(keyOf(tabId));
+    const stored = await area.getItem<TabIncident>(keyOf(tabId));
+    let incident = stored;
     for (const update of batch?.updates ?? []) incident = update(incident);
     if (incident) await area.setItem(keyOf(tabId), incident);
-    else await area.removeItem(keyOf(tabId));
+    // Every healthy page load clears its tab's record, and most tabs have none: no second storage call for them.
+    else if (stored !== null) await area.removeItem(keyOf(tabId));
     return incident;
   }
 

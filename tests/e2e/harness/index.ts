@@ -6,7 +6,9 @@ export type {
   ColorScheme,
   ExtensionApi,
   Harness,
+  InjectionWatch,
   LaunchOptions,
+  PlainBrowser,
   TestPage,
   Toolbar,
 } from './types';

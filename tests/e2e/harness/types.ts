@@ -36,6 +36,22 @@ export interface CannedAnswer {
   readonly body: string;
 }
 
+/** A browser launched without the extension: the benchmark's baseline, loading the same pages side by side. */
+export interface PlainBrowser {
+  readonly name: BrowserName;
+  newPage(): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+/**
+ * Counts the extension's script executions in web pages, from the moment it was started: every content script or
+ * `executeScript` would be counted, so a count of 0 means none ran.
+ */
+export interface InjectionWatch {
+  count(): Promise<number>;
+  stop(): Promise<void>;
+}
+
 export interface Harness {
   readonly name: BrowserName;
   /** The extension's own origin: `chrome-extension://<id>` or `moz-extension://<uuid>`. */
@@ -62,6 +78,11 @@ export interface Harness {
   answerRequests?(urlGlob: string, answer: CannedAnswer): Promise<() => string[]>;
   /** Stops the background for real (the service worker in Chromium, the event page in Firefox), as when idle. */
   stopBackground(): Promise<void>;
+  /**
+   * Starts counting the extension's script executions in the tabs open now (Chromium: the DevTools protocol's
+   * execution contexts in the extension's isolated world; Firefox: its extension activity log).
+   */
+  watchInjections(): Promise<InjectionWatch>;
   close(): Promise<void>;
 }
 
