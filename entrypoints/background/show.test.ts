@@ -103,6 +103,28 @@ describe('refreshTab', () => {
     expect(d.injectPanel).not.toHaveBeenCalled();
   });
 
+  it('keeps the badge on the explanation page that took the failed page’s place, and only there', async () => {
+    const failed = deps({ reading: { kind: 'error-page' } });
+    await failed.incidents.update(3, () => failure());
+    await refreshTab(3, failed);
+    const explaining = deps({
+      tab: { status: 'complete', url: 'chrome-extension://gd/explain.html?tabId=3' },
+    });
+    await refreshTab(3, explaining);
+    expect(explaining.showOnToolbar).toHaveBeenCalledWith(
+      3,
+      expect.objectContaining({ text: '522' }),
+      expect.stringMatching(/^522 /),
+    );
+    expect(explaining.clearToolbar).not.toHaveBeenCalled();
+    // Another tab's explanation page, opened here by hand, is not this tab's incident.
+    const other = deps({
+      tab: { status: 'complete', url: 'chrome-extension://gd/explain.html?tabId=4' },
+    });
+    await refreshTab(3, other);
+    expect(other.showOnToolbar).not.toHaveBeenCalled();
+  });
+
   it('respects the settings: no panel, no explanation page, no history', async () => {
     const d = deps({
       settings: { panelEnabled: false, historyMode: 'off', explainEmptyErrors: false },

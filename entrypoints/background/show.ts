@@ -70,7 +70,7 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
   const tab = await deps.tabs.get(tabId).catch(() => undefined);
   if (tab?.status !== 'complete') return;
   let incident = (await deps.incidents.get(tabId)) ?? (await adopt(tabId, tab.url, deps));
-  if (!incident || !sameDocument(tab.url, incident.url)) return;
+  if (!incident || !showsIncident(tab.url, incident, tabId, deps)) return;
 
   const settings = await deps.settings();
   if (incident.page && !incident.shown) {
@@ -88,9 +88,24 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
   // and take back a toolbar that no longer describes the page the tab shows.
   const after = await deps.tabs.get(tabId).catch(() => undefined);
   const current = await deps.incidents.get(tabId);
-  if (after && !(after.status === 'complete' && current && sameDocument(after.url, current.url))) {
+  if (
+    after &&
+    !(after.status === 'complete' && current && showsIncident(after.url, current, tabId, deps))
+  ) {
     await deps.clearToolbar(tabId);
   }
+}
+
+/** Whether the tab shows the incident's page, or the explanation page that took the place of Chrome's bare one. */
+function showsIncident(
+  url: string | undefined,
+  incident: TabIncident,
+  tabId: number,
+  deps: ShowDeps,
+): boolean {
+  return (
+    sameDocument(url, incident.url) || (incident.explained && url === deps.explanationPage(tabId))
+  );
 }
 
 /** A failure the browser reported without a tab, for the page this tab now shows (Firefox first loads). */

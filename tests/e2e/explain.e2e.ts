@@ -26,6 +26,11 @@ describe.each(BROWSERS)('empty error pages in %s', (browserName) => {
         return body.includes(url) && body.includes('502') ? body : undefined;
       });
       expect(text).toContain('Caddy');
+      // The toolbar still says what failed while the explanation page stands in for the failed one.
+      const tabId = await session.browser.tabIdOf(await page.url());
+      await pollUntil('the badge on the explanation page', async () =>
+        (await session.browser.toolbar(tabId)).text === '502' ? true : undefined,
+      );
 
       await page.evaluate(
         '[...document.querySelectorAll("button")].find((b) => b.textContent === "Try again").click()',
