@@ -74,4 +74,25 @@ describe('tab incidents', () => {
     );
     expect((await incidents.get(3))?.parts).toHaveLength(1);
   });
+
+  it('tells a watcher of one tab when its record is written or removed, and stops when asked', async () => {
+    const incidents = createTabIncidents(storage);
+    const seen = vi.fn();
+    const unwatch = incidents.watch(7, seen);
+    await incidents.update(8, (current) =>
+      partFailed(current, 'https://other.example/', observation('https://api.example/x'), 'api'),
+    );
+    await incidents.update(7, (current) =>
+      partFailed(current, 'https://shop.example/', observation('https://api.example/x'), 'api'),
+    );
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledTimes(1));
+    await incidents.update(7, () => null);
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledTimes(2));
+    unwatch();
+    await incidents.update(7, (current) =>
+      partFailed(current, 'https://shop.example/', observation('https://api.example/x'), 'api'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toHaveBeenCalledTimes(2);
+  });
 });

@@ -50,6 +50,9 @@ export function createTabIncidents(area = storage) {
       return done;
     },
     remove: (tabId: number) => area.removeItem(keyOf(tabId)),
+    /** Calls `listener` whenever the tab's record is written or removed, until the returned function is called. */
+    watch: (tabId: number, listener: () => void) =>
+      area.watch<TabIncident>(keyOf(tabId), () => listener()),
   };
 }
 

@@ -36,9 +36,11 @@ function setUp({
 } = {}) {
   const sent: [string, unknown][] = [];
   const saved: CheckProgress[] = [];
+  let tabReport = report;
+  let recordChanged = () => {};
   const sendMessage = vi.fn(async (type: string, data: unknown) => {
     sent.push([type, data]);
-    if (type === 'tabReport') return report;
+    if (type === 'tabReport') return tabReport;
     const answer =
       answers[type] ?? (type === 'watchStatus' ? { kind: 'idle', fromForm: false } : undefined);
     if (answer instanceof Error) throw answer;
@@ -58,7 +60,7 @@ function setUp({
     } as unknown as PopupDeps['tabs'],
     sendMessage,
     progress: {
-      get: async () => stored,
+      get: async () => saved.at(-1) ?? stored,
       set: async (_tabId: number, progress: CheckProgress) => void saved.push(progress),
     },
     history: { read: async () => history },
@@ -69,9 +71,15 @@ function setUp({
     now: () => FAILED_AT + 60_000,
     loadDomains: loadDomains as unknown as PopupDeps['loadDomains'],
     loadQr: async () => ({ qrModules: (text: string) => [[text.length > 0]] }),
+    onIncidentChanged: (_tabId: number, listener: () => void) => void (recordChanged = listener),
     ...overrides,
   });
-  return { state, sent, saved, loadDomains };
+  /** The background writes the tab's record anew (or removes it): it now reports `next` for the tab. */
+  const recordBecomes = (next: TabReport | null) => {
+    tabReport = next;
+    recordChanged();
+  };
+  return { state, sent, saved, loadDomains, recordBecomes };
 }
 
 describe('createPopupState', () => {
@@ -173,6 +181,39 @@ describe('createPopupState', () => {
     await state.reload();
     expect(sent.at(-1)).toEqual(['reloadTab', { tabId: 7, bypassCache: true }]);
     expect(state.results.value.reload).toEqual({ time: FAILED_AT + 60_000 });
+  });
+
+  it('shows the tab afresh whenever its record changes: healthy once the site answers, the checks’ results let go', async () => {
+    const { state, sent, recordBecomes } = setUp();
+    await state.load();
+    await state.reload();
+    expect(state.view.value.kind).toBe('failed');
+    recordBecomes(null);
+    await vi.waitFor(() => expect(state.view.value.kind).toBe('healthy'));
+    expect(state.results.value).toEqual({});
+    expect(state.watch.value).toBeNull();
+    expect(sent.filter(([type]) => type === 'tabReport')).toHaveLength(2);
+    // It fails again: the failed view is back, with what the checks found for this incident.
+    recordBecomes(reportFor({ statusCode: 504, time: FAILED_AT + 90_000 }));
+    await vi.waitFor(() => expect(state.view.value.kind).toBe('failed'));
+  });
+
+  it('waits for a running check to end before it shows the tab afresh, and keeps its result', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const retry = new Promise((resolve) => (answer = resolve));
+    const { state, sent, saved, recordBecomes } = setUp({ answers: { retry } });
+    await state.load();
+    const retrying = state.retry();
+    recordBecomes(reportFor({ time: FAILED_AT + 20_000 }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Nothing is asked while the check runs: its answer is shown against the incident it ran for.
+    expect(sent.filter(([type]) => type === 'tabReport')).toHaveLength(1);
+    const stillFailing = { outcome: 'still-failing', statusCode: 502, time: FAILED_AT + 10_000 };
+    answer(stillFailing);
+    await retrying;
+    await vi.waitFor(() => expect(saved.at(-1)?.lastFailure).toBe(FAILED_AT + 20_000));
+    expect(saved.at(-1)?.results.retry).toEqual(stillFailing);
+    expect(state.results.value.retry).toEqual(stillFailing);
   });
 
   it('runs each check once at a time, and says when its message could not get through', async () => {

@@ -8,6 +8,7 @@ import { displayUrl, ownerReport } from '../diagnosis/report';
 import type { HistoryEntry } from '../history/history';
 import { checkProgress } from '../platform/check-progress';
 import { historyLog } from '../platform/history';
+import { tabIncidents } from '../platform/tab-incidents';
 import { translate } from '../platform/i18n';
 import { send, type TabReport } from '../platform/messages';
 import type { WatchView } from '../watch/watch';
@@ -43,6 +44,12 @@ const defaults = {
   // The Public Suffix List (~47 KB) and the QR generator load only when a button needs them.
   loadDomains: () => import('../checks/domains'),
   loadQr: () => import('../checks/qr-code'),
+  /** Calls `listener` each time the background writes or removes the tab's record, until `signal` aborts. */
+  onIncidentChanged(tabId: number, listener: () => void, signal: AbortSignal) {
+    signal.addEventListener('abort', tabIncidents.watch(tabId, listener), { once: true });
+  },
+  /** The popup's lifetime: the page's own, unless a test ends it. */
+  signal: new AbortController().signal,
 };
 export type PopupDeps = typeof defaults;
 
@@ -53,6 +60,10 @@ export type PopupDeps = typeof defaults;
  * On a failed tab it walks the visitor through the checks; each result is kept with the incident in
  * storage.session (lib/platform/check-progress.ts), so closing and reopening the popup loses nothing. Nothing is
  * asked of the site or anyone else until the visitor presses the button for it.
+ *
+ * The popup stays open while its tab reloads (its own Reload, or the visitor's): whenever the background changes the
+ * tab's record (a new failure, or a healthy page that cleared it), the popup shows the tab afresh, once no check is
+ * running, so a check's answer is shown against the incident it ran for.
  */
 export function createPopupState(query: URLSearchParams, overrides: Partial<PopupDeps> = {}) {
   const deps: PopupDeps = { ...defaults, ...overrides };
@@ -69,6 +80,10 @@ export function createPopupState(query: URLSearchParams, overrides: Partial<Popu
   let watchClient: ReturnType<typeof createWatchClient> | undefined;
   let tabId = -1;
   let record: CheckProgress | null = null;
+  let following = false;
+  let showing = false;
+  /** The tab's record changed while a check ran or the tab was being shown: show it afresh after. */
+  let changedMeanwhile = false;
 
   const failed = computed(() => (view.value.kind === 'failed' ? view.value.report : null));
   const clearPlan = computed(() => {
@@ -93,10 +108,45 @@ export function createPopupState(query: URLSearchParams, overrides: Partial<Popu
       return;
     }
     tabId = tab.id;
+    if (!following) {
+      following = true;
+      deps.onIncidentChanged(tabId, incidentChanged, deps.signal);
+    }
+    await showTab();
+  }
+
+  function incidentChanged() {
+    if (running.value.size > 0 || showing) changedMeanwhile = true;
+    else void showTab();
+  }
+
+  async function showTab() {
+    showing = true;
+    try {
+      await readTab();
+    } finally {
+      showing = false;
+      if (changedMeanwhile) {
+        changedMeanwhile = false;
+        incidentChanged();
+      }
+    }
+  }
+
+  async function readTab() {
+    watchClient?.dispose();
+    watchClient = undefined;
     const report = await deps.sendMessage('tabReport', { tabId });
+    if (!report?.incident.page) {
+      // What was found for a failed page no longer applies to what the tab shows now.
+      record = null;
+      results.value = {};
+      watch.value = null;
+    }
     if (!report) {
       const history = await deps.history.read().catch((): HistoryEntry[] => []);
-      view.value = { kind: 'healthy', url: tab.url, recent: history.slice(0, RECENT_INCIDENTS) };
+      const url = (await deps.tabs.get(tabId).catch(() => undefined))?.url;
+      view.value = { kind: 'healthy', url, recent: history.slice(0, RECENT_INCIDENTS) };
       return;
     }
     const page = report.incident.page;
@@ -124,6 +174,10 @@ export function createPopupState(query: URLSearchParams, overrides: Partial<Popu
     if (on) next.add(id);
     else next.delete(id);
     running.value = next;
+    if (next.size === 0 && changedMeanwhile) {
+      changedMeanwhile = false;
+      incidentChanged();
+    }
   }
 
   /** Runs one check at a time per button, and keeps what it found for the incident. */

@@ -179,6 +179,11 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await pollUntil('the tab to reload the recovered page', async () =>
       (await page.evaluate<string>('document.title')).includes('Northwind') ? true : undefined,
     );
+    // The popup, still open, follows its tab to the recovered page.
+    await pollUntil('the popup to show the tab healthy', async () =>
+      (await mainText(popup)).includes('loaded normally') ? true : undefined,
+    );
+    expect(await mainText(popup)).not.toContain('Checks, one at a time');
     expect(requestsOf(url).map((request) => request.method)).toEqual([
       'GET',
       'GET',
