@@ -97,3 +97,75 @@ describe('Railway', () => {
     expect(identify({}, page, 502)).toEqual([]);
   });
 });
+
+const ids = (chain: ReturnType<typeof identify>) => chain.map((match) => match.id);
+
+/** A page that names the product the way sites do about their own hosting, not the way its error pages do. */
+const mention = (product: string) => ({
+  title: 'Temporarily unavailable',
+  text: `We are updating our store. This site is protected and delivered by ${product}.`,
+});
+
+describe('DDoS-Guard', () => {
+  it('names DDoS-Guard from its Server header, as captured in front of hh.ru and Anna’s Archive', () => {
+    // Captured `server: ddos-guard` (find_string 'server: ddos-guard', ids 61387083994, 57457541791, 57605746370).
+    const [match] = identify({ server: 'ddos-guard' }, undefined, 502);
+    expect(match).toMatchObject({ id: 'ddos-guard', confidence: 'medium', producedError: false });
+  });
+
+  it('names it from the __ddg1_ check cookie wafw00f keys on', () => {
+    // https://github.com/EnableSecurity/wafw00f/blob/master/wafw00f/plugins/ddosguard.py
+    const setCookie = '__ddg1_=DKwhVnuVtTvgXGB61LRN; Domain=.example.com; HttpOnly; Path=/';
+    expect(ids(identify({ 'set-cookie': setCookie }, undefined, 502))).toEqual(['ddos-guard']);
+  });
+
+  it('names it from the __ddg8_ cookie it sets on responses it passes through', () => {
+    // A DDoS-Guard-fronted login answered "Set-Cookie: __ddg8_; Domain=.1c.ru; Path=/ | __ddg10_; ... | __ddg9_"
+    // (find_string '__ddg8_', id 71449258137; names only, as logged), and a scraper of a DDoS-Guard site keeps
+    // __ddg8_/__ddg9_/__ddg10_ as DDoS-Guard's cookies (id 56770739051). The value is one captured there.
+    const setCookie = '__ddg8_=uvk9erOC43xwlD2j; Domain=.1c.ru; Path=/';
+    expect(ids(identify({ 'set-cookie': setCookie }, undefined, 503))).toEqual(['ddos-guard']);
+  });
+
+  it('does not take a cookie that only starts like one of its names', () => {
+    expect(identify({ 'set-cookie': '__ddgame=1; Path=/' }, undefined, 503)).toEqual([]);
+  });
+
+  it('does not name it from a page that mentions it', () => {
+    expect(identify({}, mention('DDoS-Guard'), 503)).toEqual([]);
+  });
+});
+
+describe('Sucuri', () => {
+  it('names Sucuri from the Server value in its own example, "Sucuri/Website Firewall"', () => {
+    // https://docs.sucuri.net/website-firewall/troubleshooting/investigating-cache-headers/
+    // ("Server: Sucuri/Website Firewall" ... "X-Sucuri-ID: 11005")
+    const [match] = identify({ server: 'Sucuri/Website Firewall' }, undefined, 502);
+    expect(match).toMatchObject({ id: 'sucuri', confidence: 'medium', producedError: false });
+    expect(ids(identify({ 'x-sucuri-id': '11005' }, undefined, 502))).toEqual(['sucuri']);
+  });
+
+  it('names it from the captured "Server: Sucuri/Cloudproxy" and X-Sucuri-ID', () => {
+    // Captured response of a Sucuri-fronted site (find_string 'Server: Sucuri/Cloudproxy', id 35065513281).
+    const chain = identify({ server: 'Sucuri/Cloudproxy', 'x-sucuri-id': '12018' }, undefined, 504);
+    expect(ids(chain)).toEqual(['sucuri']);
+    expect(chain[0]?.confidence).toBe('high');
+  });
+
+  it('names it as the writer of its firewall page', () => {
+    // wafw00f: <title>Sucuri WebSite Firewall ... Access Denied; sqlmap: "Access Denied - Sucuri Website Firewall".
+    // https://github.com/EnableSecurity/wafw00f/blob/master/wafw00f/plugins/sucuri.py
+    const titled = { title: 'Sucuri WebSite Firewall - Access Denied', text: '' };
+    expect(producers(identify({}, titled))).toEqual(['sucuri']);
+    const worded = { title: '', text: 'Access Denied - Sucuri Website Firewall' };
+    expect(producers(identify({}, worded))).toEqual(['sucuri']);
+  });
+
+  it('does not name it from a page that says the site is protected by its firewall', () => {
+    const page = {
+      title: 'Service unavailable',
+      text: 'This site is protected by the Sucuri Website Firewall. Please come back later.',
+    };
+    expect(identify({}, page, 503)).toEqual([]);
+  });
+});
