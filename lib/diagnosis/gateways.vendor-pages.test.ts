@@ -136,6 +136,48 @@ describe('DDoS-Guard', () => {
   });
 });
 
+describe('Pantheon', () => {
+  // Pantheon's documentation shows its router's headers on a response from pantheon.io itself:
+  // "x-pantheon-styx-hostname: styx-fe2-a-5d96768699-vcdvh", "x-styx-req-id: b7b8d4d2-04d9-11ec-a467-9a05fab906d1"
+  // (pantheon-systems/documentation, find_string 'x-styx-req-id', id 11962438928).
+  const headers = {
+    'x-pantheon-styx-hostname': 'styx-fe2-a-5d96768699-vcdvh',
+    'x-styx-req-id': 'b7b8d4d2-04d9-11ec-a467-9a05fab906d1',
+  };
+
+  it('names Pantheon from its router headers, without claiming an error it did not describe', () => {
+    const chain = identify(headers, undefined, 500);
+    expect(ids(chain)).toEqual(['pantheon']);
+    expect(chain[0]?.confidence).toBe('high');
+    expect(producers(chain)).toEqual([]);
+  });
+
+  // Pantheon's own error messages, quoted in its "Errors and Server Responses" page:
+  // https://github.com/pantheon-systems/documentation/blob/main/source/content/errors-and-server-responses.md
+  it('names Pantheon as the writer of its 504 Target Not Responding page', () => {
+    const page = { title: '', text: 'The web page you were looking for could not be delivered.' };
+    expect(producers(identify(headers, page, 504))).toEqual(['pantheon']);
+    expect(producers(identify({}, page, 504))).toEqual(['pantheon']);
+  });
+
+  it('names Pantheon as the writer of its 502 Routing failure page', () => {
+    const page = {
+      title: '',
+      text: 'Page Could Not Be Loaded. The request could not be completed due to a networking failure. Contact support if this issue persists.',
+    };
+    expect(producers(identify({}, page, 502))).toEqual(['pantheon']);
+  });
+
+  it('does not take the sentence for Pantheon on a status its page is not sent with', () => {
+    const page = { title: '', text: 'The web page you were looking for could not be delivered.' };
+    expect(identify({}, page, 500)).toEqual([]);
+  });
+
+  it('does not name it from a page that mentions it', () => {
+    expect(identify({}, mention('Pantheon'), 504)).toEqual([]);
+  });
+});
+
 describe('Sucuri', () => {
   it('names Sucuri from the Server value in its own example, "Sucuri/Website Firewall"', () => {
     // https://docs.sucuri.net/website-firewall/troubleshooting/investigating-cache-headers/
