@@ -21,7 +21,7 @@ export const wpEngine: Fingerprint = {
  * looking for could not be delivered." (504 Target Not Responding, 503 Database not responding) and "The request
  * could not be completed due to a networking failure." (502 Routing failure, a Styx fault).
  * https://github.com/pantheon-systems/terminus/blob/3.x/src/Models/Environment.php
- * https://docs.pantheon.io/errors-and-server-responses
+ * https://pantheon.io/docs/errors-and-server-responses/
  */
 export const pantheon: Fingerprint = {
   id: 'pantheon',
