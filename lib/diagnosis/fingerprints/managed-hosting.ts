@@ -17,7 +17,11 @@ export const wpEngine: Fingerprint = {
 
 /**
  * Pantheon's router (Styx) names itself on every response; Pantheon's own CLI reads X-Pantheon-Styx-Hostname.
+ * Pantheon serves its own, site-independent error pages when it cannot fulfil a request: "The web page you were
+ * looking for could not be delivered." (504 Target Not Responding, 503 Database not responding) and "The request
+ * could not be completed due to a networking failure." (502 Routing failure, a Styx fault).
  * https://github.com/pantheon-systems/terminus/blob/3.x/src/Models/Environment.php
+ * https://pantheon.io/docs/errors-and-server-responses/
  */
 export const pantheon: Fingerprint = {
   id: 'pantheon',
@@ -27,6 +31,22 @@ export const pantheon: Fingerprint = {
   signals: [
     { when: { header: 'x-pantheon-styx-hostname' }, confidence: 'high' },
     { when: { header: 'x-styx-req-id' }, confidence: 'high' },
+    {
+      when: [
+        { text: /The web page you were looking for could not be delivered\./ },
+        { status: [503, 504] },
+      ],
+      confidence: 'medium',
+      producedError: true,
+    },
+    {
+      when: [
+        { text: /The request could not be completed due to a networking failure\./ },
+        { status: [502, 502] },
+      ],
+      confidence: 'medium',
+      producedError: true,
+    },
   ],
 };
 

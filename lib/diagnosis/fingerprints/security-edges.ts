@@ -1,8 +1,12 @@
 import type { Fingerprint } from './rule';
 
 /**
- * Sucuri's firewall (CloudProxy) tags responses with X-Sucuri-ID/-Cache and brands its pages.
+ * Sucuri's firewall (CloudProxy) tags responses with X-Sucuri-ID (a numeric edge id) and X-Sucuri-Cache, and names
+ * itself in Server: `Sucuri/Cloudproxy` in captured responses, `Sucuri/Website Firewall` in Sucuri's own example.
+ * Its block page is titled "Sucuri WebSite Firewall - ..." and reads "Access Denied - Sucuri Website Firewall"; a page
+ * that only says it is protected by the firewall is the site's own.
  * https://github.com/EnableSecurity/wafw00f/blob/master/wafw00f/plugins/sucuri.py
+ * https://docs.sucuri.net/website-firewall/troubleshooting/investigating-cache-headers/
  */
 export const sucuri: Fingerprint = {
   id: 'sucuri',
@@ -13,8 +17,16 @@ export const sucuri: Fingerprint = {
     { when: { header: 'x-sucuri-id', value: /^\d{1,12}$/ }, confidence: 'high' },
     { when: { header: 'x-sucuri-cache' }, confidence: 'high' },
     { when: { header: 'x-sucuri-block' }, confidence: 'high' },
-    { when: { header: 'server', value: /^Sucuri\/Cloudproxy$/i }, confidence: 'medium' },
-    { when: { text: /Sucuri Website Firewall/i }, confidence: 'high', producedError: true },
+    {
+      when: { header: 'server', value: /^Sucuri\/(?:Cloudproxy|Website Firewall)$/i },
+      confidence: 'medium',
+    },
+    { when: { title: /^Sucuri WebSite Firewall - /i }, confidence: 'high', producedError: true },
+    {
+      when: { text: /Access Denied - Sucuri Website Firewall/i },
+      confidence: 'high',
+      producedError: true,
+    },
   ],
 };
 
@@ -37,7 +49,8 @@ export const imperva: Fingerprint = {
 };
 
 /**
- * DDoS-Guard names itself in Server and sets __ddg* cookies.
+ * DDoS-Guard names itself in Server and sets its __ddg<n>_ cookies: __ddg1_, __ddg2_, __ddgid_ and __ddgmark_ for
+ * its checks (wafw00f), __ddg8_, __ddg9_ and __ddg10_ on responses it passes through (captured).
  * https://github.com/EnableSecurity/wafw00f/blob/master/wafw00f/plugins/ddosguard.py
  */
 export const ddosGuard: Fingerprint = {
@@ -47,6 +60,6 @@ export const ddosGuard: Fingerprint = {
   layer: 'edge',
   signals: [
     { when: { header: 'server', value: /^ddos-guard$/i }, confidence: 'medium' },
-    { when: { header: 'set-cookie', value: /^__ddg(?:1|2|id|mark)/ }, confidence: 'high' },
+    { when: { header: 'set-cookie', value: /^__ddg(?:\d{1,2}|id|mark)_=/ }, confidence: 'high' },
   ],
 };
