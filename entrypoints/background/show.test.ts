@@ -88,6 +88,16 @@ describe('refreshTab', () => {
     expect(d.injectPanel).not.toHaveBeenCalled();
   });
 
+  it('lets the visitor close the tab before its explanation page opens', async () => {
+    const d = deps({ reading: { kind: 'error-page' } });
+    d.tabs.update = vi.fn(async () => {
+      throw new Error('No tab with id: 3.');
+    });
+    await d.incidents.update(3, () => failure());
+    await expect(refreshTab(3, d)).resolves.toBeUndefined();
+    expect(d.tabs.update).toHaveBeenCalledOnce();
+  });
+
   it('respects the settings: no panel, no explanation page, no history', async () => {
     const d = deps({
       settings: { panelEnabled: false, historyMode: 'off', explainEmptyErrors: false },

@@ -129,7 +129,8 @@ async function showOnce(
     const explained = await deps.incidents.update(tabId, (current) =>
       current?.url === incident.url ? withExplained(current) : current,
     );
-    await deps.tabs.update(tabId, { url: deps.explanationPage(tabId) });
+    // The visitor may close the tab while its page is read: then there is nothing left to explain.
+    await deps.tabs.update(tabId, { url: deps.explanationPage(tabId) }).catch(() => undefined);
     return explained;
   }
   return incident;
