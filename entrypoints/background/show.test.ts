@@ -5,6 +5,7 @@ import { diagnoseIncident, refreshTab, type ShowDeps } from './show';
 import { createTabIncidents } from '@/lib/platform/tab-incidents';
 import { createHistoryLog, historyItem } from '@/lib/platform/history';
 import { createTranslator } from '@/lib/i18n/messages';
+import { observe } from '@/lib/incident/observe';
 import { pageFailed } from '@/lib/incident/tab-incident';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import type { PageReading } from '@/lib/platform/page-access';
@@ -62,6 +63,30 @@ describe('refreshTab', () => {
       expect.stringMatching(/^522 .*: Cloudflare/),
     );
     expect((await d.incidents.get(3))?.page?.page?.text).toBe('Connection timed out');
+  });
+
+  it('shows a failed page whose address is longer than a record keeps', async () => {
+    const long = `https://login.example/callback?state=${'s'.repeat(20_000)}#done`;
+    const d = deps({ tab: { status: 'complete', url: long, incognito: false } });
+    await d.incidents.update(3, () =>
+      pageFailed(
+        observe({
+          ...failure().page!,
+          url: long,
+          statusCode: 502,
+          type: 'main_frame',
+          timeStamp: 1,
+        }),
+      ),
+    );
+    await refreshTab(3, d);
+    expect(d.showOnToolbar).toHaveBeenCalledWith(
+      3,
+      expect.objectContaining({ text: '502' }),
+      expect.any(String),
+    );
+    expect(d.injectPanel).toHaveBeenCalledOnce();
+    expect(d.clearToolbar).not.toHaveBeenCalled();
   });
 
   it('waits for the tab to complete on the URL that failed', async () => {

@@ -62,4 +62,12 @@ describe('sameDocument', () => {
     expect(sameDocument('https://a.example/p?x=1', 'https://a.example/p')).toBe(false);
     expect(sameDocument(undefined, 'https://a.example/p')).toBe(false);
   });
+
+  it('matches an address longer than a record keeps to the record made of it', () => {
+    const long = `https://a.example/p?state=${'s'.repeat(20_000)}`;
+    const stored = observe({ ...base, url: long }).url;
+    expect(stored.length).toBeLessThan(long.length);
+    expect(sameDocument(`${long}#top`, stored)).toBe(true);
+    expect(sameDocument(`https://a.example/q?state=${'s'.repeat(20_000)}`, stored)).toBe(false);
+  });
 });

@@ -18,7 +18,12 @@ export interface CompletedRequest {
 
 export const MAX_STORED_HEADERS = 64;
 export const MAX_STORED_HEADER_VALUE = 1024;
-export const MAX_STORED_URL = 2048;
+/**
+ * Servers must accept request lines of at least 8,000 octets (RFC 9112 section 3), so a longer address is rare; one
+ * longer still is kept cut here, and still matched to its tab (see `documentOf`).
+ * https://www.rfc-editor.org/rfc/rfc9112#section-3
+ */
+export const MAX_STORED_URL = 8192;
 
 export function frameKind(type: string): FrameKind {
   return type === 'main_frame' || type === 'sub_frame' || type === 'xmlhttprequest'
@@ -44,8 +49,13 @@ export function observe(request: CompletedRequest): Observation {
   };
 }
 
+/** The document an address names, as far as a record keeps it: no fragment, cut where stored addresses are cut. */
+export function documentOf(url: string): string {
+  return (url.split('#', 1)[0] ?? url).slice(0, MAX_STORED_URL);
+}
+
 /** Same document: a record applies to the tab while the tab still shows the URL that failed (fragment aside). */
 export function sameDocument(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return false;
-  return a.split('#', 1)[0] === b.split('#', 1)[0];
+  return documentOf(a) === documentOf(b);
 }
