@@ -77,6 +77,30 @@ describe('tab incident', () => {
     expect(again.parts[0]?.count).toBe(2);
   });
 
+  it('stays under 192 KiB however hostile the responses: fifty such tabs fit in storage.session’s 10 MiB', () => {
+    const hostile = (url: string) =>
+      observe({
+        ...request,
+        // Browsers percent-encode addresses; a backslash in a query is what JSON still doubles.
+        url: `${url}?q=${'\\'.repeat(100_000)}`,
+        method: 'M'.repeat(10_000),
+        statusLine: `HTTP/1.1 502 ${'\u0001'.repeat(100_000)}`,
+        ip: '2001:0db8:0000:0000:0000:ff00:0042:8329',
+        responseHeaders: Array.from({ length: 1000 }, (_, i) => ({
+          name: `\u0001${i}`.repeat(500),
+          value: '"'.repeat(i % 2 === 0 ? 100 : 10_000),
+        })),
+      });
+    let incident = withMarkers(pageFailed(hostile(PAGE)), {
+      title: '\u0001'.repeat(100_000),
+      text: '\u0001'.repeat(1_000_000),
+    });
+    for (let i = 0; i < 50; i++)
+      incident = partFailed(incident, PAGE, hostile(`https://api${i}.example/`), 'api');
+    expect(incident.parts).toHaveLength(MAX_PART_HOSTS);
+    expect(JSON.stringify(incident).length).toBeLessThanOrEqual(192 * 1024);
+  });
+
   it('records markers on the page and that it was shown', () => {
     const incident = withShown(
       withMarkers(pageFailed(obs(PAGE)), { title: 'T', text: 'x'.repeat(10_000) }),

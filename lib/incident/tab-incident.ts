@@ -45,6 +45,8 @@ export interface TabIncident {
 
 export const MAX_PART_HOSTS = 10;
 export const MAX_PART_COUNT = 9999;
+/** A failing part's own address is only ever reported, never visited again: less of it is kept than of a page's. */
+export const MAX_PART_URL = 2048;
 /** Page text kept with the record: the engine reads no further. */
 export const MAX_MARKER_TEXT = 4096;
 
@@ -82,7 +84,7 @@ export function partFailed(
     host,
     part,
     count: Math.min(MAX_PART_COUNT, (previous?.count ?? 0) + 1),
-    observation,
+    observation: { ...observation, url: observation.url.slice(0, MAX_PART_URL) },
   };
   return {
     url: current?.url ?? documentOf(pageUrl),
