@@ -24,8 +24,8 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'complete') void refreshTab(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabIncidents.remove(tabId));
-  browser.tabs.onReplaced.addListener((_added, removed) => void tabIncidents.remove(removed));
+  browser.tabs.onRemoved.addListener((tabId) => void tabIncidents.tabClosed(tabId));
+  browser.tabs.onReplaced.addListener((_added, removed) => void tabIncidents.tabClosed(removed));
   serveMessages(handlers);
   browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
   // Firefox lets the user withhold host access; the toolbar says so until it is granted.

@@ -48,6 +48,24 @@ describe('tab incidents', () => {
     expect((await incidents.get(2))?.url).toBe('https://b.example/');
   });
 
+  it('leaves nothing behind for a closed tab, whatever was still being handled for it', async () => {
+    const incidents = createTabIncidents(storage);
+    const add = (current: TabIncident | null) =>
+      partFailed(current, 'https://a.example/', observation('https://a.example/api'), 'api');
+    // Read before the tab closes, written after: the write must not bring the record back.
+    const inFlight = incidents.update(5, add);
+    await incidents.tabClosed(5);
+    const late = incidents.update(5, add);
+    await Promise.all([inFlight, late]);
+    expect(await incidents.get(5)).toBeNull();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    // Other tabs, and a record merely removed (the site ignored), carry on.
+    await incidents.update(6, add);
+    await incidents.remove(6);
+    await incidents.update(6, add);
+    expect((await incidents.get(6))?.parts).toHaveLength(1);
+  });
+
   it('keeps working after an update throws', async () => {
     const incidents = createTabIncidents(storage);
     await expect(

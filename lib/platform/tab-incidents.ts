@@ -4,6 +4,9 @@ import type { TabIncident } from '../incident/tab-incident';
 /** One storage.session key per tab, so tabs never race each other. */
 const keyOf = (tabId: number) => `session:tab:${tabId}` as const;
 
+/** Closed tabs remembered, the oldest forgotten first: tab ids are never reused while the browser runs. */
+const MAX_CLOSED_TABS = 1000;
+
 export type IncidentUpdate = (current: TabIncident | null) => TabIncident | null;
 
 /**
@@ -12,6 +15,7 @@ export type IncidentUpdate = (current: TabIncident | null) => TabIncident | null
  * costs a handful of writes, and no update is lost to a concurrent read-modify-write.
  */
 export function createTabIncidents(area = storage) {
+  const closed = new Set<number>();
   const queues = new Map<
     number,
     { updates: IncidentUpdate[]; done: Promise<TabIncident | null> }
@@ -24,6 +28,7 @@ export function createTabIncidents(area = storage) {
     queues.delete(tabId);
     let incident = await area.getItem<TabIncident>(keyOf(tabId));
     for (const update of batch?.updates ?? []) incident = update(incident);
+    if (closed.has(tabId)) incident = null;
     if (incident) await area.setItem(keyOf(tabId), incident);
     else await area.removeItem(keyOf(tabId));
     return incident;
@@ -33,6 +38,7 @@ export function createTabIncidents(area = storage) {
     get: (tabId: number) => area.getItem<TabIncident>(keyOf(tabId)),
     /** Applies `update` to the tab's record (null removes it) and resolves with the record as written. */
     update(tabId: number, update: IncidentUpdate): Promise<TabIncident | null> {
+      if (closed.has(tabId)) return Promise.resolve(null);
       const queued = queues.get(tabId);
       if (queued) {
         queued.updates.push(update);
@@ -48,6 +54,15 @@ export function createTabIncidents(area = storage) {
       return done;
     },
     remove: (tabId: number) => area.removeItem(keyOf(tabId)),
+    /**
+     * The tab is gone (closed, or replaced by another): its record goes, and an event of it still being handled
+     * cannot bring the record back, as one that was read before the tab closed and written after it otherwise would.
+     */
+    tabClosed(tabId: number): Promise<void> {
+      closed.add(tabId);
+      if (closed.size > MAX_CLOSED_TABS) closed.delete(closed.values().next().value as number);
+      return area.removeItem(keyOf(tabId));
+    },
   };
 }
 
