@@ -35,6 +35,23 @@ describe('tab incidents', () => {
     expect(write.mock.calls.length).toBeLessThanOrEqual(3);
   });
 
+  it('lets updates wait for company, and writes at once, with them, an update that cannot wait', async () => {
+    const write = vi.spyOn(storage, 'setItem');
+    write.mockClear();
+    const incidents = createTabIncidents(storage);
+    const add = (i: number) => (current: TabIncident | null) =>
+      partFailed(current, 'https://shop.example/', observation(`https://api${i}.example/x`), 'api');
+    const waiting = [
+      incidents.update(8, add(0), { within: 60_000 }),
+      incidents.update(8, add(1), { within: 60_000 }),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(write).not.toHaveBeenCalled();
+    await Promise.all([...waiting, incidents.update(8, add(2))]);
+    expect(write).toHaveBeenCalledOnce();
+    expect((await incidents.get(8))?.parts).toHaveLength(3);
+  });
+
   it('removes the record when an update returns null, and keeps tabs apart', async () => {
     const incidents = createTabIncidents(storage);
     await incidents.update(1, (c) =>

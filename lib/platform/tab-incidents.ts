@@ -11,19 +11,25 @@ export type IncidentUpdate = (current: TabIncident | null) => TabIncident | null
 
 /**
  * Each tab's incident in storage.session. Updates to one tab are applied in order and batched: every update queued
- * while a write is in flight is applied to one read and written once, so a page whose API calls fail a thousand times
- * costs a handful of writes, and no update is lost to a concurrent read-modify-write.
+ * while a write is in flight, or while the first of them waits for company (`within`), is applied to one read and
+ * written once, and no update is lost to a concurrent read-modify-write.
  */
 export function createTabIncidents(area = storage) {
   const closed = new Set<number>();
   const queues = new Map<
     number,
-    { updates: IncidentUpdate[]; done: Promise<TabIncident | null> }
+    {
+      updates: IncidentUpdate[];
+      done: Promise<TabIncident | null>;
+      /** Ends the wait for company: the batch is written as soon as the write before it is done. */
+      writeNow: () => void;
+    }
   >();
   const inFlight = new Map<number, Promise<unknown>>();
 
-  async function flush(tabId: number): Promise<TabIncident | null> {
+  async function flush(tabId: number, company: Promise<void>): Promise<TabIncident | null> {
     await inFlight.get(tabId);
+    await company;
     const batch = queues.get(tabId);
     queues.delete(tabId);
     let incident = await area.getItem<TabIncident>(keyOf(tabId));
@@ -36,16 +42,37 @@ export function createTabIncidents(area = storage) {
 
   return {
     get: (tabId: number) => area.getItem<TabIncident>(keyOf(tabId)),
-    /** Applies `update` to the tab's record (null removes it) and resolves with the record as written. */
-    update(tabId: number, update: IncidentUpdate): Promise<TabIncident | null> {
+    /**
+     * Applies `update` to the tab's record (null removes it) and resolves with the record as written. `within`: how
+     * long, in milliseconds, this update may wait for others to share its write. Failing parts of a page (its own
+     * calls) come by the thousand and wait; an update without it is written at once, taking waiting ones along.
+     */
+    update(
+      tabId: number,
+      update: IncidentUpdate,
+      { within = 0 }: { within?: number } = {},
+    ): Promise<TabIncident | null> {
       if (closed.has(tabId)) return Promise.resolve(null);
       const queued = queues.get(tabId);
       if (queued) {
         queued.updates.push(update);
+        if (within === 0) queued.writeNow();
         return queued.done;
       }
-      const done = flush(tabId);
-      queues.set(tabId, { updates: [update], done });
+      let writeNow = () => {};
+      // A timer of a fraction of a second, not an alarm: the event that asked for it keeps the worker alive longer.
+      const company =
+        within > 0
+          ? new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, within);
+              writeNow = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            })
+          : Promise.resolve();
+      const done = flush(tabId, company);
+      queues.set(tabId, { updates: [update], done, writeNow: () => writeNow() });
       const settled = done.catch(() => undefined);
       inFlight.set(tabId, settled);
       void settled.then(() => {
