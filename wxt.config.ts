@@ -25,11 +25,30 @@ export default defineConfig({
     default_locale: 'en',
     action: { default_title: '__MSG_actionTitleIdle__' },
     // webRequest: see responses' status and headers; storage: per-tab incidents, settings, history;
-    // scripting: read a failed page's title and text, and show the panel in it.
-    permissions: ['webRequest', 'storage', 'scripting'],
+    // scripting: read a failed page's title and text, and show the panel in it; browsingData: "clear this site's
+    // data", from the popup and from the panel (a content script cannot ask for a permission, so it is required).
+    // alarms, notifications: "Tell me when it's back" asks the site again on a schedule and says when it answers;
+    // required for the same reason: the watch starts from the in-page panel.
+    // dns (Firefox only, where the API exists): look a site's address up afresh. Firefox refuses it in
+    // optional_permissions (it is not one of the OptionalPermission values of its manifest schema), and it shows
+    // no prompt at install, so it is required there too.
+    permissions: [
+      'webRequest',
+      'storage',
+      'scripting',
+      'alarms',
+      'notifications',
+      'browsingData',
+      ...(browser === 'firefox' ? ['dns'] : []),
+    ],
     // Every site: the 5xx it may answer with is only visible to webRequest with host access.
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox' && {
+      // Firefox's default for Manifest V3 adds upgrade-insecure-requests, which turns every request the background
+      // makes to a plain-HTTP site (Try again, the clean-session comparison) into an HTTPS one that fails. Chrome's
+      // default has no such directive.
+      // https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Content_Security_Policy#default_content_security_policy
+      content_security_policy: { extension_pages: "script-src 'self'" },
       browser_specific_settings: {
         gecko: {
           id: GECKO_ID,

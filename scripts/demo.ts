@@ -2,7 +2,8 @@
  * `npm run demo`: builds the extension, starts the gateway lab and opens Chromium with Gateway Doctor loaded on the
  * lab's index of scenarios, so a newcomer can click through real gateway failures.
  * `npm run demo -- --headless --screenshots DIR`: for machines without a display, visits every scenario page and
- * writes a screenshot of the page and of the popup for each.
+ * writes a screenshot of the page and of the popup for each; `--only id,id` limits it to those pages (ids as the
+ * screenshots are named: a scenario's id, or `gateway-<fixture>` for a replay).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { ROOT } from '../tests/e2e/harness/paths';
-import type { Harness } from '../tests/e2e/harness/types';
+import { pollUntil } from '../tests/e2e/harness/poll';
+import type { ExtensionApi, Harness } from '../tests/e2e/harness/types';
 import { startLab, type Lab } from '../tests/lab/server';
 
 const { values: options } = parseArgs({
@@ -18,6 +20,7 @@ const { values: options } = parseArgs({
     headless: { type: 'boolean', default: false },
     screenshots: { type: 'string' },
     port: { type: 'string', default: '8787' },
+    only: { type: 'string' },
   },
 });
 
@@ -65,13 +68,17 @@ if (options.screenshots) {
 }
 
 /** Pages a visitor would open: every scenario but the building blocks other pages embed, and every replay. */
-function demoPages(lab: Lab): { id: string; path: string }[] {
-  return [
+function demoPages(lab: Lab, only = options.only?.split(',')): { id: string; path: string }[] {
+  const pages = [
     ...lab.scenarios
       .filter((s) => s.group !== 'Building blocks')
       .map((s) => ({ id: s.id, path: s.path })),
     ...lab.replays.map((r) => ({ id: `gateway-${r.id}`, path: `/gateway/${r.id}` })),
   ];
+  if (!only) return pages;
+  const unknown = only.filter((id) => !pages.some((page) => page.id === id));
+  if (unknown.length > 0) throw new Error(`demo: no page named ${unknown.join(', ')}`);
+  return pages.filter((page) => only.includes(page.id));
 }
 
 async function screenshotEveryScenario(lab: Lab, browser: Harness, dir: string) {
@@ -80,10 +87,8 @@ async function screenshotEveryScenario(lab: Lab, browser: Harness, dir: string) 
     const url = lab.url(`${path}${path.includes('?') ? '&' : '?'}run=demo-${id}`);
     const page = await browser.newPage();
     await page.goto(url);
-    // The toolbar is set when the tab completes; give the background that moment before the popup reads it.
-    await new Promise((done) => setTimeout(done, 300));
+    const tabId = await settledTab(browser, url);
     await page.screenshot(`${dir}/${id}.png`);
-    const tabId = await browser.tabIdOf(url);
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.screenshot(`${dir}/${id}-popup.png`, 'main');
     const { text } = await browser.toolbar(tabId);
@@ -92,4 +97,28 @@ async function screenshotEveryScenario(lab: Lab, browser: Harness, dir: string) 
     await page.close();
   }
   console.log(`demo: screenshots of each page and its popup are in ${dir}`);
+}
+
+/**
+ * The tab that loaded `url`, once Gateway Doctor has had its say: a badge on it, the explanation page in its place
+ * (Chrome's bare error page), or a quiet moment for a page that needs nothing.
+ */
+async function settledTab(browser: Harness, url: string): Promise<number> {
+  const quietAfter = Date.now() + 1_000;
+  return pollUntil(`the tab of ${url} to settle`, async () => {
+    const tab = await browser.inExtension(
+      async (api: ExtensionApi, wanted: { url: string; explained: string }) => {
+        const tabs: { id: number; url?: string; status?: string }[] = await api.tabs.query({});
+        const found = tabs.find(
+          (t) => t.url === wanted.url || t.url === `${wanted.explained}${t.id}`,
+        );
+        if (!found || found.status !== 'complete') return undefined;
+        const badge: string = await api.action.getBadgeText({ tabId: found.id });
+        return { id: found.id, explained: found.url !== wanted.url, badge };
+      },
+      { url, explained: `${browser.extensionOrigin}/explain.html?tabId=` },
+    );
+    if (tab && (tab.explained || tab.badge !== '' || Date.now() > quietAfter)) return tab.id;
+    return undefined;
+  });
 }

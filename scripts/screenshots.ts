@@ -1,12 +1,19 @@
 /**
- * The README's screenshots: Gateway Doctor on the gateway lab's real failures, in Chromium and Firefox, light scheme,
- * 1280x800, written to store/screenshots/<browser>-<case>.png, plus the popup on the Cloudflare case. Builds both
- * browsers' packages first, so the pictures show the code as it is. `npx tsx scripts/screenshots.ts`
+ * The README's and the stores' screenshots: Gateway Doctor on the gateway lab's real failures, in Chromium and Firefox,
+ * light scheme, 1280x800, written to store/screenshots/<browser>-<case>.png, then the options page with the history
+ * those visits recorded, plus the popup on the Cloudflare case. Builds both browsers' packages first, so the pictures
+ * show the code as it is. `npx tsx scripts/screenshots.ts`
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, pollUntil, type BrowserName, type Harness } from '../tests/e2e/harness';
+import {
+  launch,
+  pollUntil,
+  type BrowserName,
+  type ExtensionApi,
+  type Harness,
+} from '../tests/e2e/harness';
 import { ROOT } from '../tests/e2e/harness/paths';
 import { startLab, type Lab } from '../tests/lab/server';
 
@@ -35,7 +42,12 @@ try {
   for (const browserName of ['chromium', 'firefox'] satisfies BrowserName[]) {
     const browser = await launch(browserName);
     try {
+      // Each case its own entry in the history (by origin, the lab's pages would all be one site).
+      await browser.inExtension((api: ExtensionApi) =>
+        api.storage.local.set({ settings: { historyMode: 'full' } }),
+      );
       await screenshotCases(browser, lab);
+      await screenshotOptions(browser, lab);
       if (browserName === 'chromium') await screenshotPopup(browser, lab);
     } finally {
       await browser.close();
@@ -62,6 +74,48 @@ async function screenshotCases(browser: Harness, lab: Lab) {
     await save(`${browser.name}-${name}.png`, (path) => page.screenshot(path));
     await page.close();
   }
+}
+
+/**
+ * The options page at its history, with what the cases recorded. One more failure, then its tab loading the lab's
+ * healthy page, shows the site coming back: the history marks every open incident of the origin recovered. Firefox
+ * now and then reports a navigation without its tab (tabId -1), which no recovery can be tied to: then fail and
+ * recover again, a few times at most.
+ */
+async function screenshotOptions(browser: Harness, lab: Lab) {
+  const failing = lab.url('/gateway/aws-alb-504');
+  const recovered = async () => {
+    const { history } = await browser.inExtension((api: ExtensionApi) =>
+      api.storage.local.get('history'),
+    );
+    return ((history ?? []) as { recoveredAt: number | null }[]).every(
+      (entry) => entry.recoveredAt,
+    );
+  };
+  for (let attempt = 1; !(await recovered()); attempt++) {
+    if (attempt > 3) throw new Error('The history never saw the lab recover');
+    const page = await browser.newPage();
+    await page.goto(failing);
+    const tabId = await browser.tabIdOf(failing);
+    await pollUntil('the badge', async () =>
+      (await browser.toolbar(tabId)).text === '504' ? true : undefined,
+    );
+    await page.goto(lab.url('/scenarios/healthy-page'));
+    await pollUntil('the recovery', async () => ((await recovered()) ? true : undefined), {
+      timeoutMs: 3_000,
+    }).catch(() => undefined);
+    await page.close();
+  }
+  const options = await browser.openExtensionPage('options.html');
+  await options.emulateColorScheme('light');
+  await pollUntil('the history', async () =>
+    (await options.evaluate<string>('document.body.innerText')).includes('Back after')
+      ? true
+      : undefined,
+  );
+  await options.evaluate('document.getElementById("history-heading").scrollIntoView()');
+  await save(`${browser.name}-options.png`, (path) => options.screenshot(path));
+  await options.close();
 }
 
 /** The popup as the toolbar opens it on a failed tab: only its content, which the README shows at its own size. */

@@ -1,5 +1,8 @@
+import type { ClearSiteDataResult } from '@/lib/checks/results';
+import type { SiteDataPlan } from '@/lib/checks/site-data';
 import type { Diagnosis, GuidanceStep } from '@/lib/diagnosis/types';
 import { useT } from '../i18n';
+import { ClearSiteData } from './ClearSiteData';
 import { CopyButton } from './CopyButton';
 import { FlushDnsCommand } from './FlushDnsCommand';
 import type { OperatingSystem } from './operating-system';
@@ -7,6 +10,7 @@ import { RetryButton, type RetryCheck } from './RetryButton';
 import { RetryCountdown } from './RetryCountdown';
 import { archivedCopyUrl, downForEveryoneUrl } from './step-links';
 import { BUTTON, LINK, PRIMARY_BUTTON } from './styles';
+import { WatchControl, type WatchControlProps } from './WatchControl';
 
 /** What the page around the diagnosis can do for the visitor; the content script holds no privileges itself. */
 export interface DiagnosisActions {
@@ -18,6 +22,13 @@ export interface DiagnosisActions {
   readonly copy: (text: string) => Promise<boolean>;
   /** The report for the site's owner, written at the moment it is asked for. */
   readonly ownerReport: () => string;
+  /** Clears the site's data, once the visitor has confirmed what goes; without it the step has no button. */
+  readonly clearSiteData?: {
+    readonly plan: SiteDataPlan;
+    readonly clear: () => Promise<ClearSiteDataResult>;
+  };
+  /** "Tell me when it's back": the watch as the background last told it, and how to start or stop it. */
+  readonly watch?: WatchControlProps;
 }
 
 export interface StepActionProps {
@@ -52,6 +63,8 @@ export function StepAction({ step, pageUrl, retryAfter, os, actions, now }: Step
           {t('diagnosisStepHardReload')}
         </button>
       );
+    case 'clear-site-data':
+      return actions.clearSiteData ? <ClearSiteData {...actions.clearSiteData} /> : null;
     case 'flush-dns':
       return <FlushDnsCommand os={os} copy={actions.copy} />;
     case 'report-owner':
@@ -64,6 +77,8 @@ export function StepAction({ step, pageUrl, retryAfter, os, actions, now }: Step
     }
     case 'archived-copy':
       return <OutsideLink href={archivedCopyUrl(pageUrl)} label={t('diagnosisArchiveLink')} />;
+    case 'watch':
+      return actions.watch ? <WatchControl {...actions.watch} /> : null;
     default:
       return null;
   }

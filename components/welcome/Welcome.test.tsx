@@ -8,11 +8,26 @@ import { createTranslator } from '@/lib/i18n/messages';
 import english from '@/public/_locales/en/messages.json';
 
 const translate = createTranslator(english);
+/** The permissions Firefox's manifest asks for, in the manifest's order (host access last, as the browser lists it). */
+const FIREFOX_MANIFEST = [
+  'storage',
+  'webRequest',
+  'scripting',
+  'alarms',
+  'notifications',
+  'browsingData',
+  'dns',
+  '<all_urls>',
+];
 
-function show(kind: HostAccessView['kind'], onRequest = vi.fn()) {
+function show(kind: HostAccessView['kind'], onRequest = vi.fn(), permissions = FIREFOX_MANIFEST) {
   const view = (
     <TranslateContext.Provider value={translate}>
-      <Welcome hostAccess={{ kind } as HostAccessView} onRequestHostAccess={onRequest} />
+      <Welcome
+        hostAccess={{ kind } as HostAccessView}
+        onRequestHostAccess={onRequest}
+        permissions={permissions}
+      />
     </TranslateContext.Provider>
   );
   return { onRequest, ...render(view) };
@@ -32,18 +47,46 @@ describe('Welcome', () => {
       'What it does',
       'What it never does',
       'Permissions, and why each is needed',
+      'Settings and history',
     ]);
     expect(main.textContent).toContain('Nothing leaves your browser unless you click for it.');
     expect(main.textContent).toContain('No telemetry');
   });
 
-  it('lists each permission of the manifest with its reason', () => {
+  it('lists each permission the manifest asks for with its reason, and no other', () => {
     show('ready');
-    const terms = screen
-      .getAllByRole('term')
-      .map((term) => term.querySelector('code')?.textContent);
-    expect(terms).toEqual(['webRequest', 'storage', '<all_urls>']);
-    expect(screen.getAllByRole('definition')).toHaveLength(3);
+    const terms = () =>
+      screen.getAllByRole('term').map((term) => term.querySelector('code')?.textContent);
+    expect(terms()).toEqual([
+      'webRequest',
+      'scripting',
+      'storage',
+      'alarms',
+      'notifications',
+      'browsingData',
+      'dns',
+      '<all_urls>',
+    ]);
+    const reasons = screen.getAllByRole('definition').map((reason) => reason.textContent);
+    expect(reasons).toHaveLength(8);
+    expect(reasons[6]).toMatch(/^Optional: asked for only when you run the DNS check/);
+
+    // Chrome has no dns API: its manifest does not ask, and its page does not say.
+    cleanup();
+    show(
+      'ready',
+      vi.fn(),
+      FIREFOX_MANIFEST.filter((id) => id !== 'dns'),
+    );
+    expect(terms()).not.toContain('dns');
+    expect(screen.getAllByRole('definition')).toHaveLength(7);
+  });
+
+  it('links to the settings and the history', () => {
+    show('ready');
+    expect(screen.getByRole('link', { name: 'Open the settings' }).getAttribute('href')).toBe(
+      'options.html',
+    );
   });
 
   it('offers no request when access was granted at install', () => {

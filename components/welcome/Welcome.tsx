@@ -1,25 +1,39 @@
 import type { MessageKey } from '@/lib/i18n/messages';
 import { useT } from '../i18n';
 import { HostAccessRequest, type HostAccessView } from './HostAccessRequest';
+import { FOCUS } from './styles';
 
 export interface WelcomeProps {
   readonly hostAccess: HostAccessView;
   readonly onRequestHostAccess: () => void;
+  /**
+   * What the manifest asks for: permissions, optional permissions and host permissions, as the browser reports them.
+   * The page lists these and only these, so it cannot promise less or more than the build does.
+   */
+  readonly permissions: readonly string[];
 }
 
-/** The manifest's permissions, in the README's order and words; the technical name is the one stores show. */
-const PERMISSIONS: readonly { id: string; name: MessageKey; why: MessageKey }[] = [
-  {
-    id: 'webRequest',
-    name: 'welcomePermissionWebRequest',
-    why: 'welcomePermissionWebRequestWhy',
-  },
+/**
+ * Why each permission Gateway Doctor may ask for is needed, in the README's and the store listing's words; the
+ * technical name shown is the one the stores show. The order is the list's.
+ */
+export const PERMISSION_REASONS: readonly { id: string; name: MessageKey; why: MessageKey }[] = [
+  { id: 'webRequest', name: 'welcomePermissionWebRequest', why: 'welcomePermissionWebRequestWhy' },
+  { id: 'scripting', name: 'welcomePermissionScripting', why: 'welcomePermissionScriptingWhy' },
   { id: 'storage', name: 'welcomePermissionStorage', why: 'welcomePermissionStorageWhy' },
+  { id: 'alarms', name: 'welcomePermissionAlarms', why: 'welcomePermissionAlarmsWhy' },
   {
-    id: '<all_urls>',
-    name: 'welcomePermissionHostAccess',
-    why: 'welcomePermissionHostAccessWhy',
+    id: 'notifications',
+    name: 'welcomePermissionNotifications',
+    why: 'welcomePermissionNotificationsWhy',
   },
+  {
+    id: 'browsingData',
+    name: 'welcomePermissionBrowsingData',
+    why: 'welcomePermissionBrowsingDataWhy',
+  },
+  { id: 'dns', name: 'welcomePermissionDns', why: 'welcomePermissionDnsWhy' },
+  { id: '<all_urls>', name: 'welcomePermissionHostAccess', why: 'welcomePermissionHostAccessWhy' },
 ];
 
 const DOES: readonly MessageKey[] = [
@@ -34,8 +48,9 @@ const NEVER: readonly MessageKey[] = [
 ];
 
 /** The page a first install opens: what Gateway Doctor does and never does, its permissions, and host access. */
-export function Welcome({ hostAccess, onRequestHostAccess }: WelcomeProps) {
+export function Welcome({ hostAccess, onRequestHostAccess, permissions }: WelcomeProps) {
   const t = useT();
+  const requested = PERMISSION_REASONS.filter(({ id }) => permissions.includes(id));
   return (
     <div class="mx-auto flex max-w-2xl flex-col gap-8 px-6 py-10">
       <header class="flex flex-col gap-2">
@@ -51,7 +66,7 @@ export function Welcome({ hostAccess, onRequestHostAccess }: WelcomeProps) {
             {t('welcomePermissionsHeading')}
           </h2>
           <dl class="m-0 flex flex-col gap-3">
-            {PERMISSIONS.map(({ id, name, why }) => (
+            {requested.map(({ id, name, why }) => (
               <div key={id}>
                 <dt class="font-semibold">
                   {t(name)}{' '}
@@ -63,6 +78,20 @@ export function Welcome({ hostAccess, onRequestHostAccess }: WelcomeProps) {
               </div>
             ))}
           </dl>
+        </section>
+        <section aria-labelledby="welcome-settings" class="flex flex-col gap-3">
+          <h2 id="welcome-settings" class="m-0 text-lg font-semibold">
+            {t('welcomeSettingsHeading')}
+          </h2>
+          <p class="m-0">{t('welcomeSettingsText')}</p>
+          <p class="m-0">
+            <a
+              href="options.html"
+              class={`rounded-sm font-semibold text-blue-700 underline underline-offset-2 dark:text-blue-300 ${FOCUS}`}
+            >
+              {t('welcomeSettingsLink')}
+            </a>
+          </p>
         </section>
       </main>
     </div>

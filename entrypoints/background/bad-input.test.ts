@@ -412,6 +412,8 @@ function fakeBrowserAround(r: Run) {
     translate: createTranslator(english),
     adoptUntied: (u) => untied.adopt(u),
     explanationPage: (id) => `${OWN_ORIGIN}explain.html?tabId=${id}`,
+    watchOf: async () => undefined,
+    clock: (at) => new Date(at).toISOString().slice(11, 16),
   };
   const detect: DetectDeps = {
     incidents,
@@ -436,7 +438,11 @@ function fakeBrowserAround(r: Run) {
           else if (!tabs.has(d.tabId))
             tabs.set(d.tabId, { url: d.documentUrl ?? d.url, status: 'complete' });
         }
-        return s.kind === 'response' ? onResponse(d, detect) : onNetworkError(d, detect);
+        // onResponse returns nothing for an event it ignores at once.
+        return (
+          (s.kind === 'response' ? onResponse(d, detect) : onNetworkError(d, detect)) ??
+          Promise.resolve()
+        );
       }
       case 'complete':
         return refreshTab(s.tabId, show);

@@ -44,10 +44,11 @@ describe('onResponse', () => {
     expect(d.refresh).toHaveBeenCalledWith(4);
   });
 
-  it('does not touch storage for a healthy part of a page', async () => {
+  it('does not touch storage for a healthy part of a page, and starts no asynchronous work for it', async () => {
     const d = deps();
     const read = vi.spyOn(d.incidents, 'get');
     const update = vi.spyOn(d.incidents, 'update');
+    expect(onResponse(page({ type: 'xmlhttprequest', statusCode: 200 }), d)).toBeUndefined();
     await onResponse(page({ type: 'image', statusCode: 200 }), d);
     expect(read).not.toHaveBeenCalled();
     expect(update).not.toHaveBeenCalled();
@@ -71,7 +72,7 @@ describe('onResponse', () => {
     write.mockClear();
     const refreshed = vi.fn(async () => {});
     const d = { ...deps(), refresh: oneAtATimePerTab(refreshed) };
-    const calls: Promise<void>[] = [];
+    const calls: (Promise<void> | undefined)[] = [];
     for (let i = 0; i < 1000; i++) {
       calls.push(
         onResponse(page({ type: 'xmlhttprequest', url: `https://api.shop.example/p?n=${i}` }), d),

@@ -6,8 +6,12 @@ import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { clearToolbar } from '@/lib/platform/toolbar';
 import { normalizeSettings, siteKey } from '@/lib/settings/settings';
 import { withMarkers } from '@/lib/incident/tab-incident';
+import { ownerReport } from '@/lib/diagnosis/report';
 import type { PageMarkers } from '@/lib/diagnosis/types';
+import { translate } from '@/lib/platform/i18n';
+import { checkHandlers } from './checks';
 import { diagnoseIncident, refreshTab } from './show';
+import { watchHandlers } from './watch';
 
 async function report(tabId: number): Promise<TabReport | null> {
   const incident = await tabIncidents.get(tabId);
@@ -22,6 +26,8 @@ function validMarkers(value: unknown): PageMarkers | null {
   return { title: markers.title.slice(0, 512), text: markers.text.slice(0, 4096) };
 }
 
+const watching = watchHandlers();
+
 export const handlers: Handlers = {
   tabReport: async ({ tabId }) => (Number.isInteger(tabId) ? report(tabId) : null),
 
@@ -30,8 +36,27 @@ export const handlers: Handlers = {
     if (tabId === undefined) return null;
     const read = validMarkers(markers);
     if (read) await tabIncidents.update(tabId, (current) => current && withMarkers(current, read));
-    await refreshTab(tabId);
-    return report(tabId);
+    const opened = await report(tabId);
+    // The toolbar may read better with the page's markers, but the panel is waiting: answer it first.
+    void refreshTab(tabId);
+    const page = opened?.incident.page;
+    if (!opened || !page) return null;
+    return {
+      ...opened,
+      watch: await watching.watchStatus({}, sender),
+      ownerReport: ownerReport(
+        opened.diagnosis,
+        page,
+        {
+          now: Date.now(),
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          locale: browser.i18n.getUILanguage(),
+          tried: [],
+          includePrivate: false,
+        },
+        translate,
+      ),
+    };
   },
 
   async reloadTab(request, sender) {
@@ -62,4 +87,7 @@ export const handlers: Handlers = {
     if (incident.page.method !== 'GET') return { outcome: 'refused-post' };
     return probe(incident.url);
   },
+
+  ...checkHandlers,
+  ...watching,
 };

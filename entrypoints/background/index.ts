@@ -1,5 +1,6 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
+import { checkProgress } from '@/lib/platform/check-progress';
 import { serveMessages } from '@/lib/platform/messages';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { onNetworkError, onResponse } from './detect';
@@ -7,6 +8,7 @@ import { handlers } from './handlers';
 import { onInstalled, refreshHostAccess } from './host-access';
 import { onHostAccessChanged } from '@/lib/platform/host-access';
 import { refreshTab } from './show';
+import { onNotificationClicked, onWatchAlarm, rearmWatches } from './watch';
 
 const WEB = { urls: ['http://*/*', 'https://*/*'] };
 
@@ -25,9 +27,15 @@ export default defineBackground(() => {
     if (change.status === 'complete') void refreshTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabIncidents.tabClosed(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void checkProgress.remove(tabId));
   browser.tabs.onReplaced.addListener((_added, removed) => void tabIncidents.tabClosed(removed));
   serveMessages(handlers);
   browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
+  // "Tell me when it's back": one alarm per watch, re-armed when the browser starts (alarms may not survive it).
+  browser.alarms.onAlarm.addListener((alarm) => void onWatchAlarm(alarm));
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+  browser.runtime.onStartup.addListener(() => void rearmWatches());
+  browser.runtime.onInstalled.addListener(() => void rearmWatches());
   // Firefox lets the user withhold host access; the toolbar says so until it is granted.
   onHostAccessChanged(() => void refreshHostAccess());
   void refreshHostAccess();

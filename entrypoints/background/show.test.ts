@@ -6,7 +6,8 @@ import { createTabIncidents } from '@/lib/platform/tab-incidents';
 import { createHistoryLog, historyItem } from '@/lib/platform/history';
 import { createTranslator } from '@/lib/i18n/messages';
 import { observe } from '@/lib/incident/observe';
-import { pageFailed } from '@/lib/incident/tab-incident';
+import { pageFailed, partFailed } from '@/lib/incident/tab-incident';
+import type { Watch } from '@/lib/watch/watch';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import type { PageReading } from '@/lib/platform/page-access';
 import english from '@/public/_locales/en/messages.json';
@@ -25,7 +26,8 @@ function deps({
   settings = {},
   reading = { kind: 'read', markers: { title: 'Error 522', text: 'Connection timed out' } },
   tab = { status: 'complete', url: URL_, incognito: false },
-}: { settings?: Partial<Settings>; reading?: PageReading; tab?: object } = {}) {
+  watch,
+}: { settings?: Partial<Settings>; reading?: PageReading; tab?: object; watch?: Watch } = {}) {
   return {
     incidents: createTabIncidents(storage),
     tabs: {
@@ -41,6 +43,8 @@ function deps({
     translate: createTranslator(english),
     adoptUntied: () => undefined,
     explanationPage: (tabId: number) => `chrome-extension://gd/explain.html?tabId=${tabId}`,
+    watchOf: async (url: string) => (watch?.url === url ? watch : undefined),
+    clock: (at: number) => new Date(at).toISOString().slice(11, 16),
   } satisfies ShowDeps;
 }
 
@@ -87,6 +91,17 @@ describe('refreshTab', () => {
     );
     expect(d.injectPanel).toHaveBeenCalledOnce();
     expect(d.clearToolbar).not.toHaveBeenCalled();
+  });
+
+  it('injects the panel before it writes the history, which can wait', async () => {
+    const d = deps();
+    const written = vi.spyOn(d.history, 'update');
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect(written).toHaveBeenCalledOnce();
+    expect(d.injectPanel.mock.invocationCallOrder[0]).toBeLessThan(
+      written.mock.invocationCallOrder[0]!,
+    );
   });
 
   it('waits for the tab to complete on the URL that failed', async () => {
@@ -230,10 +245,67 @@ describe('refreshTab, when the tab moves on meanwhile', () => {
   });
 });
 
+type Shown = [tabId: number, badge: { text: string }, title: string];
+
+describe('refreshTab, for a watched page', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const watch = (overrides: Partial<Watch> = {}): Watch => ({
+    id: 'w1',
+    url: URL_,
+    tabIds: [3],
+    fromForm: false,
+    startedAt: 0,
+    deadline: Date.UTC(2026, 2, 20, 23),
+    giveUpMinutes: 120,
+    retryAfterAt: null,
+    attempts: 2,
+    lastAttemptAt: 0,
+    nextAt: Date.UTC(2026, 2, 20, 22, 7),
+    pausedSince: null,
+    status: 'watching',
+    lastStatusCode: 522,
+    endedAt: null,
+    ...overrides,
+  });
+
+  it('says in the tooltip that the page is watched and when it is asked next, and keeps the code on the badge', async () => {
+    const d = deps({ watch: watch() });
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    const [, badge, title] = vi.mocked(d.showOnToolbar).mock.lastCall as unknown as Shown;
+    expect(badge.text).toBe('522');
+    expect(title).toMatch(
+      /^522 .*Cloudflare.*\nGateway Doctor is watching this page: next check at 22:07\.$/s,
+    );
+  });
+
+  it('says when the watch is paused while the browser is offline', async () => {
+    const d = deps({ watch: watch({ pausedSince: 5 }) });
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect((vi.mocked(d.showOnToolbar).mock.lastCall as unknown as Shown)[2]).toMatch(
+      /\nGateway Doctor is watching this page, paused while you are offline\.$/,
+    );
+  });
+});
+
 describe('diagnoseIncident', () => {
-  it('never offers a step this version cannot do', () => {
+  it('offers "Tell me when it’s back" for a page that failed', () => {
     const diagnosis = diagnoseIncident(failure());
+    expect(diagnosis?.visitorSteps.map((s) => s.id)).toContain('watch');
+  });
+
+  it('does not offer it when only the page’s own calls failed: the page itself loaded', () => {
+    const api = failure().page!;
+    const incident = partFailed(
+      null,
+      URL_,
+      { ...api, url: 'https://api.shop.example/cart', frame: 'xmlhttprequest' },
+      'api',
+    );
+    const diagnosis = diagnoseIncident(incident);
+    expect(diagnosis?.visitorSteps.length).toBeGreaterThan(0);
     expect(diagnosis?.visitorSteps.map((s) => s.id)).not.toContain('watch');
-    expect(diagnosis?.visitorSteps.length).toBeGreaterThan(2);
   });
 });

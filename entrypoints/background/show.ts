@@ -18,8 +18,14 @@ import { injectPanel, readPage } from '@/lib/platform/page-access';
 import { loadSettings } from '@/lib/platform/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { clearToolbar, showOnToolbar } from '@/lib/platform/toolbar';
+import { watchStore } from '@/lib/platform/watches';
 import type { Settings } from '@/lib/settings/settings';
+import { clockTime, watchedTitle, watchFor } from '@/lib/watch/watch';
 import { untiedPages } from './untied';
+
+/** Where Chrome's bare error page for a tab is explained instead. */
+export const explanationPage = (tabId: number) =>
+  browser.runtime.getURL(`/explain.html?tabId=${tabId}`);
 
 const defaults = {
   incidents: tabIncidents,
@@ -32,23 +38,25 @@ const defaults = {
   clearToolbar,
   translate,
   adoptUntied: (url: string | undefined) => untiedPages.adopt(url),
-  explanationPage: (tabId: number) => browser.runtime.getURL(`/explain.html?tabId=${tabId}`),
+  explanationPage,
+  /** The running watch of a failed page, for the tooltip. */
+  watchOf: async (url: string) => {
+    const watch = watchFor(await watchStore.read(), url);
+    return watch?.status === 'watching' ? watch : undefined;
+  },
+  clock: (at: number) => clockTime(at, browser.i18n.getUILanguage()),
 };
 export type ShowDeps = typeof defaults;
-
-/**
- * Steps the engine recommends but this version cannot do for the visitor yet, and that they cannot do by hand
- * either: never offered. "Tell me when it's back" arrives with the watcher (issue 7).
- */
-const NOT_YET_OFFERED = new Set(['watch']);
 
 export function diagnoseIncident(incident: TabIncident): Diagnosis | null {
   const observation = observationToDiagnose(incident);
   if (!observation) return null;
   const diagnosis = diagnose(observation);
+  if (incident.page) return diagnosis;
+  // Only the page's own calls failed: the page loaded, and watching it would find it "back" at once.
   return {
     ...diagnosis,
-    visitorSteps: diagnosis.visitorSteps.filter((step) => !NOT_YET_OFFERED.has(step.id)),
+    visitorSteps: diagnosis.visitorSteps.filter((step) => step.id !== 'watch'),
   };
 }
 
@@ -73,7 +81,9 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
   }
   const view = toolbarView(incident, diagnoseIncident(incident), settings);
   if (!view) return;
-  await deps.showOnToolbar(tabId, view, deps.translate(view.title));
+  const watch = incident.page ? await deps.watchOf(incident.url) : undefined;
+  const title = watch ? watchedTitle(view.title, watch, deps.clock) : view.title;
+  await deps.showOnToolbar(tabId, view, deps.translate(title));
   // A slow refresh can land after the tab has moved on (its badge already reset by the navigation): check again,
   // and take back a toolbar that no longer describes the page the tab shows.
   const after = await deps.tabs.get(tabId).catch(() => undefined);
@@ -105,7 +115,7 @@ async function claim(tabId: number, url: string, deps: ShowDeps): Promise<TabInc
   return claimed;
 }
 
-/** What happens once per failed navigation: the history, reading the page, and the panel or the explanation page. */
+/** What happens once per failed navigation: the panel or the explanation page, then the history. */
 async function showOnce(
   tabId: number,
   incident: TabIncident,
@@ -115,14 +125,28 @@ async function showOnce(
 ): Promise<TabIncident | null> {
   const diagnosis = diagnoseIncident(incident);
   if (!diagnosis || diagnosis.kind === 'challenge') return incident;
+  const shown = await showHelp(tabId, incident, settings, deps);
+  // The visitor's help first: the history can wait until it is on screen.
   if (!incognito) await recordIncident(incident, diagnosis, settings, deps);
+  return shown;
+}
 
+/** Reads the page: the panel over a page that can be read, the explanation page for Chrome's bare error page. */
+async function showHelp(
+  tabId: number,
+  incident: TabIncident,
+  settings: Settings,
+  deps: ShowDeps,
+): Promise<TabIncident | null> {
   const reading = await deps.readPage(tabId);
   if (reading.kind === 'read') {
-    const read = await deps.incidents.update(tabId, (current) =>
-      current?.url === incident.url ? withMarkers(current, reading.markers) : current,
-    );
-    if (settings.panelEnabled) await deps.injectPanel(tabId);
+    // The panel sends what it reads itself (panelOpened), so it need not wait for these markers to be stored.
+    const [read] = await Promise.all([
+      deps.incidents.update(tabId, (current) =>
+        current?.url === incident.url ? withMarkers(current, reading.markers) : current,
+      ),
+      settings.panelEnabled && deps.injectPanel(tabId),
+    ]);
     return read;
   }
   if (reading.kind === 'error-page' && settings.explainEmptyErrors && !incident.explained) {

@@ -2,6 +2,7 @@ import { DiagnosisView } from '@/components/diagnosis/DiagnosisView';
 import { operatingSystemOf } from '@/components/diagnosis/operating-system';
 import { BUTTON, PRIMARY_BUTTON } from '@/components/diagnosis/styles';
 import { TranslateContext, useT } from '@/components/i18n';
+import { siteDataPlan } from '@/lib/checks/site-data';
 import { ownerReport } from '@/lib/diagnosis/report';
 import { translate } from '@/lib/platform/i18n';
 import type { RetryResult, TabReport } from '@/lib/platform/messages';
@@ -41,6 +42,7 @@ function Report({ report, state }: { report: TabReport; state: ExplainState }) {
   const t = useT();
   const url = report.incident.url;
   document.title = t('explainDocumentTitle', report.diagnosis.statusCode);
+  const plan = siteDataPlan(url, import.meta.env.FIREFOX ? 'firefox' : 'chrome');
   const copy = async (text: string) =>
     navigator.clipboard.writeText(text).then(
       () => true,
@@ -81,7 +83,13 @@ function Report({ report, state }: { report: TabReport; state: ExplainState }) {
         })}
         actions={{
           reload: () => void state.retry(),
+          watch: {
+            view: state.watch.value,
+            onWatch: () => void state.startWatch(),
+            onStop: () => void state.stopWatch(),
+          },
           copy,
+          ...(plan && { clearSiteData: { plan, clear: state.clearSiteData } }),
           ownerReport: () =>
             report.incident.page
               ? ownerReport(

@@ -1,27 +1,26 @@
 import { describe, expect, it, vi } from 'vitest';
-import english from '../../public/_locales/en/messages.json';
-import { createTranslator } from '@/lib/i18n/messages';
 import type { send as sendMessage } from '@/lib/platform/messages';
-import { fixtureCase, OBSERVED_AT } from '../../components/diagnosis/test-support';
+import { pageFailed } from '@/lib/incident/tab-incident';
+import { fixtureCase } from '../../components/diagnosis/test-support';
 import { panelActions } from './actions';
 
 type Send = typeof sendMessage;
 
-function actionsWith(answers: { retry?: unknown } = {}) {
+function actionsWith(
+  answers: { retry?: unknown; clearSiteData?: unknown } = {},
+  browserName?: 'chrome' | 'firefox',
+) {
   const sent: [string, unknown][] = [];
   const send = vi.fn(async (type: string, data: unknown) => {
     sent.push([type, data]);
-    return type === 'retry' ? answers.retry : undefined;
+    return answers[type as keyof typeof answers];
   }) as unknown as Send;
-  const { diagnosis, observation } = fixtureCase('cloudflare-522');
-  const actions = panelActions(diagnosis, observation, {
-    send,
-    copy: async () => true,
-    translate: createTranslator(english),
-    locale: 'en-GB',
-    timeZone: 'Europe/Paris',
-    now: () => OBSERVED_AT + 60_000,
-  });
+  const { observation } = fixtureCase('cloudflare-522');
+  const report = {
+    incident: pageFailed(observation),
+    ownerReport: 'the report, as the background wrote it',
+  };
+  const actions = panelActions(report, { send, copy: async () => true, browserName });
   return { actions, sent };
 }
 
@@ -55,12 +54,26 @@ describe('panelActions', () => {
     expect(sent).toEqual([['reloadTab', { bypassCache: true }]]);
   });
 
-  it('writes the owner report when asked, without the page’s query string', () => {
-    const report = actionsWith().actions.ownerReport();
-    expect(report).toContain('https://shop.example.com/cart');
-    expect(report).not.toContain('session=secret');
-    // Cloudflare's 5xx documentation asks for the Ray ID and the time with its zone.
-    expect(report).toContain('9df84586146e8465-EWR');
-    expect(report).toContain('Europe/Paris');
+  it('copies the owner report the background wrote, asking nothing more', () => {
+    const { actions, sent } = actionsWith();
+    expect(actions.ownerReport()).toBe('the report, as the background wrote it');
+    expect(sent).toEqual([]);
+  });
+
+  it('clears this tab’s site through the background, naming nothing in the message', async () => {
+    const { actions, sent } = actionsWith({ clearSiteData: { outcome: 'cleared', time: 9 } });
+    expect(await actions.clearSiteData?.clear()).toEqual({ outcome: 'cleared', time: 9 });
+    expect(sent).toEqual([['clearSiteData', {}]]);
+  });
+
+  it('plans the clearing for the browser it runs in, for the confirmation to say what goes', () => {
+    expect(actionsWith({}, 'firefox').actions.clearSiteData?.plan).toMatchObject({
+      browser: 'firefox',
+      host: 'shop.example.com',
+    });
+    expect(actionsWith({}, 'chrome').actions.clearSiteData?.plan).toMatchObject({
+      browser: 'chrome',
+      origin: 'https://shop.example.com',
+    });
   });
 });

@@ -1,29 +1,28 @@
 import type { RetryCheck } from '@/components/diagnosis/RetryButton';
 import type { DiagnosisActions } from '@/components/diagnosis/StepAction';
-import { ownerReport } from '@/lib/diagnosis/report';
-import type { Diagnosis, Observation } from '@/lib/diagnosis/types';
-import type { Translate } from '@/lib/i18n/messages';
-import type { RetryResult, send as sendMessage } from '@/lib/platform/messages';
+import { siteDataPlan, type BrowserName } from '@/lib/checks/site-data';
+import type { PanelReport, RetryResult, send as sendMessage } from '@/lib/platform/messages';
 
 export interface ActionDeps {
   readonly send: typeof sendMessage;
   readonly copy: (text: string) => Promise<boolean>;
-  readonly translate: Translate;
-  readonly locale: string;
-  readonly timeZone: string;
-  readonly now?: () => number;
+  readonly browserName?: BrowserName;
 }
 
-/** The panel's actions: each one a message to the background, which acts on this tab only. */
+/** The panel's actions: each one a message to the background, which acts on this tab only (the watch's live
+ * state is wired in the panel's entrypoint). */
 export function panelActions(
-  diagnosis: Diagnosis,
-  page: Observation,
-  { send, copy, translate, locale, timeZone, now = Date.now }: ActionDeps,
-): Required<DiagnosisActions> {
+  report: Pick<PanelReport, 'incident' | 'ownerReport'>,
+  { send, copy, browserName = import.meta.env.FIREFOX ? 'firefox' : 'chrome' }: ActionDeps,
+): Required<Omit<DiagnosisActions, 'clearSiteData' | 'watch'>> &
+  Pick<DiagnosisActions, 'clearSiteData'> {
   // The background acts on this tab; if it cannot, there is nothing better the panel could do.
   const reload = (bypassCache: boolean) =>
     void send('reloadTab', { bypassCache }).catch(() => undefined);
+  // The background clears this tab's own site; what goes is planned here only to say it before it happens.
+  const plan = siteDataPlan(report.incident.url, browserName);
   return {
+    ...(plan && { clearSiteData: { plan, clear: () => send('clearSiteData', {}) } }),
     retry: async () => {
       const check = retryCheckOf(await send('retry', {}));
       if (check.kind === 'back') reload(false);
@@ -31,13 +30,7 @@ export function panelActions(
     },
     reload,
     copy,
-    ownerReport: () =>
-      ownerReport(
-        diagnosis,
-        page,
-        { now: now(), timeZone, locale, tried: [], includePrivate: false },
-        translate,
-      ),
+    ownerReport: () => report.ownerReport,
   };
 }
 

@@ -11,6 +11,8 @@ import { TranslateContext } from '@/components/i18n';
 import { Panel } from '@/components/panel/Panel';
 import { translate } from '@/lib/platform/i18n';
 import { send } from '@/lib/platform/messages';
+import { createWatchClient } from '@/lib/state/watch';
+import type { WatchView } from '@/lib/watch/watch';
 import { panelActions } from './actions';
 import { copyText } from './clipboard';
 import { readPageMarkers } from './page-markers';
@@ -60,34 +62,42 @@ async function showPanel(ctx: Context): Promise<void> {
   if (!report || !page || ctx.isInvalid) return;
 
   const container = ui.uiContainer;
-  const actions = panelActions(report.diagnosis, page, {
-    send,
-    copy: (text) => copyText(text, container),
-    translate,
-    locale: browser.i18n.getUILanguage(),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-  });
+  const actions = panelActions(report, { send, copy: (text) => copyText(text, container) });
   const close = () => {
     stopKeeping();
+    watch.dispose();
     ui.remove();
   };
-  panel = (
-    <TranslateContext.Provider value={translate}>
-      <Panel
-        diagnosis={report.diagnosis}
-        pageUrl={page.url}
-        mode={showsRealContent(markers, report.diagnosis) ? 'notice' : 'card'}
-        os={operatingSystemOf({
-          platform: (navigator as { userAgentData?: { platform?: string } }).userAgentData
-            ?.platform,
-          userAgent: navigator.userAgent,
-        })}
-        actions={actions}
-        onIgnoreSite={() => void send('ignoreSite', {}).catch(() => undefined)}
-        onClose={close}
-      />
-    </TranslateContext.Provider>
-  );
+  const os = operatingSystemOf({
+    platform: (navigator as { userAgentData?: { platform?: string } }).userAgentData?.platform,
+    userAgent: navigator.userAgent,
+  });
+  // Drawn again with each answer about the watch; Preact keeps the panel's own state (card or pill) across.
+  const draw = (watching: WatchView) => {
+    panel = (
+      <TranslateContext.Provider value={translate}>
+        <Panel
+          diagnosis={report.diagnosis}
+          pageUrl={page.url}
+          mode={showsRealContent(markers, report.diagnosis) ? 'notice' : 'card'}
+          os={os}
+          actions={{
+            ...actions,
+            watch: { view: watching, onWatch: watch.start, onStop: watch.stop },
+          }}
+          onIgnoreSite={() => void send('ignoreSite', {}).catch(() => undefined)}
+          onClose={close}
+        />
+      </TranslateContext.Provider>
+    );
+    if (ui.mounted) render(panel, container);
+  };
+  // The tab is this content script's own: the background knows which page failed in it.
+  const watch = createWatchClient({}, draw, {
+    setTimer: (run, ms) => ctx.setTimeout(run, ms),
+    clearTimer: clearTimeout,
+  });
+  watch.follow(report.watch);
   ui.mount();
   raiseToTopLayer(container);
   const stopKeeping = keepAttached(

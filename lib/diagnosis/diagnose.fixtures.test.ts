@@ -59,6 +59,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // "Akamai's edge could not resolve the origin hostname"
   'akamai-503-dns-failure': unavailable('akamai', 'akamai-reference'),
   'akamai-504-gateway-timeout': gatewayTimeout('akamai', 'akamai-reference'),
+  // "The site's own ASP.NET application failed ... Alibaba Cloud CDN passed that 500 through": the site's server.
+  'alibaba-cloud-cdn-500-origin-relayed': serverError('origin', 'server-logs'),
   'apache-502-legacy-dns': gatewayError('apache', 'apache-error-log'),
   'apache-502-proxy-error': gatewayError('apache', 'apache-error-log'),
   // No product-specific steps: the generic ones start with "is the application running".
@@ -81,6 +83,9 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // "App Service's front end (ARR) gave up ... without a response from the app"
   'azure-app-service-500-request-timed-out': serverError('azure-app-service', 'app-service-logs'),
   'azure-front-door-503': unavailable('azure-front-door', 'front-door-origins'),
+  // "A bunny.net edge server could not get a usable answer from the pull zone's origin (the origin is offline, its
+  // firewall blocks bunny.net's edge servers ...)": is the origin up and reachable.
+  'bunny-cdn-502-origin-unreachable': gatewayError('bunny-cdn', 'app-running'),
   'caddy-502': gatewayError('caddy', 'caddy-log'),
   'caddy-503': unavailable('caddy', 'caddy-log'),
   'cloud-foundry-502-endpoint-failure': gatewayError('cloud-foundry', 'cloud-foundry-logs'),
@@ -150,8 +155,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     'openshift-router',
     'openshift-route',
   ),
+  // "Railway's edge proxy had no healthy instance ... (the app crashed, is still starting, or listens on a different
+  // port)": is the app running and listening where Railway expects it.
+  'railway-502-application-failed-to-respond': gatewayError('railway', 'app-running'),
   // "Render's router answered before the app was reached"; Cloudflare only relayed it.
   'render-503-hibernate-wake-error': unavailable('render', 'render-logs'),
+  // "Shopify's own edge turned the request away ... only Shopify can fix it": its status page and support first.
+  'shopify-503-service-unavailable-json': unavailable('shopify', 'shopify-status'),
   'squid-502-connect-fail': gatewayError('squid', 'squid-error'),
   'squid5-502-connect-fail': gatewayError('squid', 'squid-error'),
   // "Supabase's edge runtime answered for it, and the response passed through Cloudflare"

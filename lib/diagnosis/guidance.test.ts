@@ -159,6 +159,11 @@ describe('owner steps', () => {
     );
   });
 
+  it("sends a Shopify store's owner to Shopify, which runs the servers, before any server check", () => {
+    const [first] = ownerText(statusEntry(503), gateway('shopify', 'Shopify'));
+    expect(first).toMatch(/^shopify-status: .*shopifystatus\.com.*Shopify Support/);
+  });
+
   it('falls back to generic steps for a gateway nobody named', () => {
     expect(
       ownerSteps({ entry: statusEntry(502), failedGateway: undefined, challenge: null }).map(

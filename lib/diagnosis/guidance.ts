@@ -287,6 +287,7 @@ type OwnerStepId =
   | 'iis-failed-request'
   | 'litespeed-limits'
   | 'github-status'
+  | 'shopify-status'
   | 'openshift-route'
   | 'do-app-logs'
   | 'cloud-foundry-logs'
@@ -352,6 +353,7 @@ const OWNER_STEPS: Readonly<Record<OwnerStepId, StepText>> = {
   'iis-failed-request': { title: 'ownerIisFailedRequestTitle', why: 'ownerIisFailedRequestWhy' },
   'litespeed-limits': { title: 'ownerLitespeedLimitsTitle', why: 'ownerLitespeedLimitsWhy' },
   'github-status': { title: 'ownerGithubStatusTitle', why: 'ownerGithubStatusWhy' },
+  'shopify-status': { title: 'ownerShopifyStatusTitle', why: 'ownerShopifyStatusWhy' },
   'openshift-route': { title: 'ownerOpenshiftRouteTitle', why: 'ownerOpenshiftRouteWhy' },
   'do-app-logs': { title: 'ownerDoAppLogsTitle', why: 'ownerDoAppLogsWhy' },
   'cloud-foundry-logs': { title: 'ownerCloudFoundryLogsTitle', why: 'ownerCloudFoundryLogsWhy' },
@@ -442,6 +444,8 @@ const PRODUCT_STEPS: ReadonlyMap<string, (reason: FailureReason) => OwnerStepId[
     'microsoft-iis': () => ['iis-failed-request'],
     litespeed: () => ['litespeed-limits'],
     github: () => ['github-status'],
+    // Shopify runs the servers behind a store: its own error is not the merchant's to fix.
+    shopify: () => ['shopify-status'],
     'openshift-router': () => ['openshift-route'],
     'digitalocean-app-platform': () => ['do-app-logs'],
     'cloud-foundry': () => ['cloud-foundry-logs'],

@@ -65,20 +65,28 @@ export function withRecovery(
   );
 }
 
+/** The range of times a Date can hold: ±100,000,000 days around 1970 (ECMA-262, "Time Values and Time Range"). */
+const MAX_TIME = 8.64e15;
+const isTime = (value: unknown): value is number =>
+  typeof value === 'number' && Math.abs(value) <= MAX_TIME;
+
+/** A stored entry as the history writes it; anything else (an older shape, hand edits, damage) is not one. */
+export function isHistoryEntry(e: unknown): e is HistoryEntry {
+  const entry = e as Partial<Record<keyof HistoryEntry, unknown>> | null;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    isTime(entry.time) &&
+    typeof entry.site === 'string' &&
+    typeof entry.origin === 'string' &&
+    Number.isInteger(entry.statusCode) &&
+    (entry.gateway === null || typeof entry.gateway === 'string') &&
+    (entry.recoveredAt === null || isTime(entry.recoveredAt))
+  );
+}
+
 /** Reads stored history defensively: anything that is not a well-formed entry is dropped, the rest kept. */
 export function normalizeHistory(stored: unknown): HistoryEntry[] {
   if (!Array.isArray(stored)) return [];
-  return stored
-    .filter(
-      (e): e is HistoryEntry =>
-        typeof e === 'object' &&
-        e !== null &&
-        Number.isFinite(e.time) &&
-        typeof e.site === 'string' &&
-        typeof e.origin === 'string' &&
-        Number.isInteger(e.statusCode) &&
-        (e.gateway === null || typeof e.gateway === 'string') &&
-        (e.recoveredAt === null || Number.isFinite(e.recoveredAt)),
-    )
-    .slice(0, MAX_HISTORY);
+  return stored.filter(isHistoryEntry).slice(0, MAX_HISTORY);
 }

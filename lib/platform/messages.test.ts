@@ -57,6 +57,14 @@ describe('serveMessages', () => {
       reloadTab: vi.fn(async () => {}),
       ignoreSite: vi.fn(async () => {}),
       retry: vi.fn(async () => ({ outcome: 'nothing-to-retry' as const })),
+      compareSessions: vi.fn(async () => ({ outcome: 'nothing-to-retry' as const })),
+      clearSiteData: vi.fn(async () => ({ outcome: 'nothing-to-clear' as const })),
+      lookUpAddress: vi.fn(async () => ({ outcome: 'nothing-to-look-up' as const })),
+      statusPage: vi.fn(async () => ({ outcome: 'no-domain' as const })),
+      archiveLookup: vi.fn(async () => ({ outcome: 'nothing-to-look-up' as const })),
+      watch: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
+      unwatch: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
+      watchStatus: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
     } satisfies Handlers;
     serveMessages(handlers, runtime as never);
     return { handlers, deliver: (message: unknown, sender: object) => listener(message, sender) };
@@ -79,6 +87,25 @@ describe('serveMessages', () => {
     const fromContentScript = { id: ID, url: 'https://a.example/', tab: tab(5), frameId: 0 };
     expect(deliver({ type: 'tabReport', data: { tabId: 1 } }, fromContentScript)).toBeUndefined();
     expect(handlers.tabReport).not.toHaveBeenCalled();
+  });
+
+  it('lets the panel clear its own site’s data, but never send the popup’s requests to the site or to others', async () => {
+    const { handlers, deliver } = serve();
+    const fromContentScript = { id: ID, url: 'https://a.example/', tab: tab(5), frameId: 0 };
+    await deliver({ type: 'clearSiteData', data: { tabId: 9 } }, fromContentScript);
+    expect(handlers.clearSiteData).toHaveBeenCalledWith(
+      { tabId: 9 },
+      { kind: 'content-script', tabId: 5 },
+    );
+    for (const type of [
+      'compareSessions',
+      'lookUpAddress',
+      'statusPage',
+      'archiveLookup',
+    ] as const) {
+      expect(deliver({ type, data: { domain: 'a.example' } }, fromContentScript)).toBeUndefined();
+      expect(handlers[type]).not.toHaveBeenCalled();
+    }
   });
 
   it('ignores malformed messages and unknown verbs, including inherited property names', () => {

@@ -7,7 +7,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Diagnosis, PageMarkers } from '../diagnosis/types';
 import type { TabIncident } from '../incident/tab-incident';
-import type { ProbeResult } from './probe';
+import type {
+  AddressLookup,
+  ArchiveLookup,
+  ClearSiteDataResult,
+  RetryResult,
+  SessionComparison,
+  StatusPageLookup,
+} from '../checks/results';
+import type { WatchView } from '../watch/watch';
 
 /** Who may send a message: the extension's own pages (popup, options, explanation page), or its content script. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -16,6 +24,16 @@ export interface TabReport {
   readonly tabId: number;
   readonly incident: TabIncident;
   readonly diagnosis: Diagnosis;
+}
+
+/** What the panel shows: the tab's report, and the watch of its page, so the panel needs no second round trip. */
+export interface PanelReport extends TabReport {
+  readonly watch: WatchView;
+  /**
+   * The report for the site's owner, written here: the background holds the engine already, and the panel, loaded
+   * into every failed page, stays small without the report's writer.
+   */
+  readonly ownerReport: string;
 }
 
 interface Verb<Request, Response> {
@@ -35,20 +53,35 @@ export interface Protocol {
   /** The incident of a tab, diagnosed; null when the tab has none. */
   tabReport: Verb<{ readonly tabId: number }, TabReport | null>;
   /** The panel has mounted in a failed page and read what it shows; answers what the panel should say. */
-  panelOpened: Verb<{ readonly markers: PageMarkers | null }, TabReport | null>;
+  panelOpened: Verb<{ readonly markers: PageMarkers | null }, PanelReport | null>;
   /** Reloads the tab; `bypassCache` skips the browser's cache (Ctrl+Shift+R). */
   reloadTab: Verb<TabTarget & { readonly bypassCache: boolean }, void>;
   /** "Don't show on this site": adds the tab's site to the ignore list and clears its marks. */
   ignoreSite: Verb<TabTarget, void>;
   /** Asks the site for the tab's failed page again (GET only, past every cache) and says what it answered. */
   retry: Verb<TabTarget, RetryResult>;
+  /** The popup's clean-session comparison: the tab's failed page asked for with and without the site's cookies. */
+  compareSessions: Verb<TabTarget, SessionComparison>;
+  /** Clears the data of the tab's own site, as far as this browser can for one site (lib/checks/site-data.ts). */
+  clearSiteData: Verb<TabTarget, ClearSiteDataResult>;
+  /** Looks the tab's host up afresh, past the DNS cache (Firefox), against the address the failure came from. */
+  lookUpAddress: Verb<TabTarget, AddressLookup>;
+  /** Asks the Statuspage API at `status.` + `domain`, which must be the tab's host or one of its parents. */
+  statusPage: Verb<TabTarget & { readonly domain: string }, StatusPageLookup>;
+  /** Asks the Internet Archive whether it holds a copy of the tab's page. */
+  archiveLookup: Verb<TabTarget, ArchiveLookup>;
+  /**
+   * "Tell me when it's back" for the tab's failed page (its address from the tab's own record, never from the
+   * payload): starts a watch, or joins the one that already has the address.
+   */
+  watch: Verb<TabTarget, WatchView>;
+  /** Stops watching the tab's failed page. */
+  unwatch: Verb<TabTarget, WatchView>;
+  /** Whether the tab's failed page is watched, and when it is asked next. */
+  watchStatus: Verb<TabTarget, WatchView>;
 }
 
-export type RetryResult =
-  | ProbeResult
-  | { readonly outcome: 'nothing-to-retry' }
-  /** The page came from a form: asking again would re-send it. */
-  | { readonly outcome: 'refused-post' };
+export type { RetryResult };
 
 export type MessageType = keyof Protocol;
 export type RequestOf<V extends MessageType> = Protocol[V]['request'];
@@ -73,6 +106,14 @@ const ALLOWED: { readonly [V in MessageType]: readonly SenderKind[] } = {
   reloadTab: ['extension-page', 'content-script'],
   ignoreSite: ['extension-page', 'content-script'],
   retry: ['extension-page', 'content-script'],
+  compareSessions: ['extension-page'],
+  clearSiteData: ['extension-page', 'content-script'],
+  lookUpAddress: ['extension-page'],
+  statusPage: ['extension-page'],
+  archiveLookup: ['extension-page'],
+  watch: ['extension-page', 'content-script'],
+  unwatch: ['extension-page', 'content-script'],
+  watchStatus: ['extension-page', 'content-script'],
 };
 
 /** The tab a message acts on: a content script's own, or the one an extension page named. */

@@ -39,4 +39,13 @@ describe('probe', () => {
       expect.objectContaining({ method: 'GET', cache: 'no-store', credentials: 'include' }),
     );
   });
+
+  it('asks without any cookie when told to, as a visitor with no session would', async () => {
+    const fetchFn = answer(200);
+    await probe('https://shop.example/cart', { fetchFn, credentials: 'omit' });
+    expect(fetchFn).toHaveBeenCalledWith(
+      'https://shop.example/cart',
+      expect.objectContaining({ method: 'GET', cache: 'no-store', credentials: 'omit' }),
+    );
+  });
 });

@@ -3,24 +3,28 @@
  * used by "Retry now", the explanation page and the watcher. It only ever sends a GET: a page that came from a form
  * is never re-posted.
  */
+import type { ProbeResult } from '../checks/results';
 import { isServerFailure } from '../diagnosis/classify';
 
-export type ProbeResult =
-  | { readonly outcome: 'back'; readonly statusCode: number; readonly time: number }
-  | { readonly outcome: 'still-failing'; readonly statusCode: number; readonly time: number }
-  | { readonly outcome: 'no-answer'; readonly error: string; readonly time: number };
+export type { ProbeResult };
 
 export const PROBE_TIMEOUT_MS = 20_000;
 
 export async function probe(
   url: string,
-  { fetchFn = fetch, now = Date.now, timeoutMs = PROBE_TIMEOUT_MS } = {},
+  {
+    fetchFn = fetch,
+    now = Date.now,
+    timeoutMs = PROBE_TIMEOUT_MS,
+    // `omit` asks as a visitor with no session would: the clean-session comparison.
+    credentials = 'include' as RequestCredentials,
+  } = {},
 ): Promise<ProbeResult> {
   try {
     const response = await fetchFn(url, {
       method: 'GET',
       cache: 'no-store',
-      credentials: 'include',
+      credentials,
       redirect: 'follow',
       signal: AbortSignal.timeout(timeoutMs),
     });

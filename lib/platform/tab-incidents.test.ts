@@ -14,7 +14,10 @@ const observation = (url: string) => ({
 });
 
 describe('tab incidents', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
 
   it('applies concurrent updates to one tab in order, losing none, in few writes', async () => {
     const write = vi.spyOn(storage, 'setItem');
@@ -81,6 +84,17 @@ describe('tab incidents', () => {
     await incidents.remove(6);
     await incidents.update(6, add);
     expect((await incidents.get(6))?.parts).toHaveLength(1);
+  });
+
+  it('reads a tab with no record once and writes nothing when it stays without one', async () => {
+    const incidents = createTabIncidents(storage);
+    const read = vi.spyOn(storage, 'getItem');
+    const write = vi.spyOn(storage, 'setItem');
+    const remove = vi.spyOn(storage, 'removeItem');
+    expect(await incidents.update(5, () => null)).toBeNull();
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(write).not.toHaveBeenCalled();
+    expect(remove).not.toHaveBeenCalled();
   });
 
   it('keeps working after an update throws', async () => {

@@ -32,11 +32,13 @@ export function createTabIncidents(area = storage) {
     await company;
     const batch = queues.get(tabId);
     queues.delete(tabId);
-    let incident = await area.getItem<TabIncident>(keyOf(tabId));
+    const stored = await area.getItem<TabIncident>(keyOf(tabId));
+    let incident = stored;
     for (const update of batch?.updates ?? []) incident = update(incident);
     if (closed.has(tabId)) incident = null;
     if (incident) await area.setItem(keyOf(tabId), incident);
-    else await area.removeItem(keyOf(tabId));
+    // Every healthy page load clears its tab's record, and most tabs have none: no second storage call for them.
+    else if (stored !== null) await area.removeItem(keyOf(tabId));
     return incident;
   }
 

@@ -5,6 +5,7 @@ import {
   isSiteIgnored,
   MAX_IGNORED_SITES,
   normalizeSettings,
+  siteFromInput,
   siteKey,
 } from './settings';
 
@@ -47,6 +48,34 @@ describe('sites', () => {
       false,
     );
     expect(isSiteIgnored({ ignoredSites: ['shop.example'] }, 'not a url://')).toBe(false);
+  });
+
+  it('reads the site a visitor types, with or without its address around it', () => {
+    for (const [typed, site] of [
+      ['shop.example', 'shop.example'],
+      ['  Shop.Example. ', 'shop.example'],
+      ['https://shop.example/cart?x=1', 'shop.example'],
+      ['HTTP://Shop.Example:8443/', 'shop.example:8443'],
+      ['shop.example/cart', 'shop.example'],
+      ['127.0.0.1:8787', '127.0.0.1:8787'],
+      ['[::1]:3000', '[::1]:3000'],
+    ] as const)
+      expect(siteFromInput(typed), typed).toBe(site);
+    for (const typed of [
+      '',
+      '   ',
+      'two words.example',
+      'ftp://files.example',
+      'https://',
+      'mailto:a@b.example',
+      'http://exa mple.com',
+    ])
+      expect(siteFromInput(typed), typed).toBeNull();
+  });
+
+  it('ignores a typed site on every page of it', () => {
+    const site = siteFromInput('https://shop.example/cart')!;
+    expect(isSiteIgnored({ ignoredSites: [site] }, 'https://shop.example/pay?x=1')).toBe(true);
   });
 
   it('knows local addresses', () => {

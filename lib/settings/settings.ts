@@ -85,6 +85,35 @@ export function siteKey(hostOrUrl: string): string {
   return host.replace(/\.$/, '').slice(0, 253);
 }
 
+/**
+ * The site a visitor typed into the "don't show" list, as its key: `shop.example`, `https://shop.example/cart` and
+ * `Shop.Example.` all give `shop.example`. Null for what cannot be a web site's host.
+ */
+export function siteFromInput(text: string): string | null {
+  const typed = text.trim();
+  if (typed === '' || /\s/.test(typed)) return null;
+  const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`;
+  const url = URL.parse(withScheme);
+  // A user name in it means the text was something else (`mailto:a@b.example` would read as host b.example).
+  if (!url || !/^https?:$/.test(url.protocol) || url.hostname === '' || url.username !== '')
+    return null;
+  return siteKey(url.href) || null;
+}
+
+export type AddSiteOutcome = 'added' | 'invalid' | 'duplicate' | 'full';
+
+/** The "don't show" list with the typed site added, or why it was not. */
+export function withIgnoredSite(
+  sites: readonly string[],
+  typed: string,
+): { outcome: AddSiteOutcome; sites: readonly string[] } {
+  const site = siteFromInput(typed);
+  if (site === null) return { outcome: 'invalid', sites };
+  if (sites.includes(site)) return { outcome: 'duplicate', sites };
+  if (sites.length >= MAX_IGNORED_SITES) return { outcome: 'full', sites };
+  return { outcome: 'added', sites: [...sites, site] };
+}
+
 export function isSiteIgnored(settings: Pick<Settings, 'ignoredSites'>, url: string): boolean {
   const host = siteKey(url);
   return host !== '' && settings.ignoredSites.includes(host);

@@ -1,5 +1,7 @@
 import { signal } from '@preact/signals';
 import { send, type RetryResult, type TabReport } from '../platform/messages';
+import type { WatchView } from '../watch/watch';
+import { createWatchClient } from './watch';
 
 export type ExplainView =
   | { readonly kind: 'loading' }
@@ -20,11 +22,17 @@ export function createExplainState(
   const view = signal<ExplainView>({ kind: 'loading' });
   const retrying = signal(false);
   const lastRetry = signal<RetryResult | null>(null);
+  /** "Tell me when it's back" for the tab this page explains; null until the background has answered. */
+  const watch = signal<WatchView | null>(null);
+  const watchClient = createWatchClient({ tabId }, (next) => (watch.value = next), {
+    sendMessage,
+  });
 
   async function load() {
     const report =
       Number.isInteger(tabId) && tabId >= 0 ? await sendMessage('tabReport', { tabId }) : null;
     view.value = report ? { kind: 'report', report } : { kind: 'nothing' };
+    if (report) await watchClient.refresh();
   }
 
   async function retry() {
@@ -40,7 +48,20 @@ export function createExplainState(
     }
   }
 
-  return { view, retrying, lastRetry, load, retry };
+  /** Clears the data of the tab's site, once the visitor has confirmed what goes. */
+  const clearSiteData = () => sendMessage('clearSiteData', { tabId });
+
+  return {
+    view,
+    retrying,
+    lastRetry,
+    watch,
+    load,
+    retry,
+    clearSiteData,
+    startWatch: watchClient.start,
+    stopWatch: watchClient.stop,
+  };
 }
 
 export type ExplainState = ReturnType<typeof createExplainState>;

@@ -293,8 +293,81 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
           ? true
           : undefined,
       );
+      // The walk-through with what the checks show once run: a comparison's answer, the confirmation before
+      // clearing the site's data, and the code for a phone.
+      await popup.evaluate(() => {
+        const press = (id: string, name: string) =>
+          [...document.querySelectorAll<HTMLElement>(`#${id} button`)]
+            .find((button) => button.textContent === name)
+            ?.click();
+        press('check-session', 'Compare');
+        press('check-network', 'Show a code for your phone');
+        press('check-clear', "Clear this site's data…");
+      });
+      await pollUntil(
+        'the checks’ results',
+        async () =>
+          (await popup.evaluate<boolean>(
+            '!!document.querySelector("#check-session [role=status] p") && ' +
+              '!!document.querySelector("#check-network svg") && ' +
+              '!!document.querySelector("#check-clear [role=group]")',
+          )) || undefined,
+      );
+      expectClean(await scan(popup), scheme, 'document-title', 'html-has-lang', 'button-name');
+      await popup.close();
+      await page.close();
+    });
+
+    it('the popup of a healthy tab, with its recent incidents, has no serious or critical violation', async () => {
+      const { page, tabId } = await openFailed('/scenarios/healthy-page', scheme);
+      const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+      await popup.emulateColorScheme(scheme);
+      await pollUntil('the popup to call the page healthy', async () =>
+        (await popup.evaluate<string>('document.body.innerText')).includes('Recent incidents')
+          ? true
+          : undefined,
+      );
       expectClean(await scan(popup), scheme, 'document-title', 'html-has-lang');
       await popup.close();
+      await page.close();
+    });
+
+    it('the options page, with its history, chart and clearing question, has no serious or critical violation', async () => {
+      const now = Date.now();
+      const history = [502, 504, 522, 0].map((statusCode, i) => ({
+        time: now - i * 5_400_000,
+        site: `https://shop${i % 2}.example`,
+        origin: `https://shop${i % 2}.example`,
+        statusCode,
+        gateway: i % 2 ? 'Cloudflare' : null,
+        recoveredAt: i % 2 ? now - i * 5_400_000 + 240_000 : null,
+      }));
+      // One damaged entry, so the page also says what it could not read; one silenced site, so the list shows.
+      await session.browser.inExtension(
+        (api: ExtensionApi, stored: unknown[]) =>
+          api.storage.local.set({
+            history: [...stored, { time: 'broken' }],
+            settings: { ignoredSites: ['news.example'] },
+          }),
+        history,
+      );
+      const page = await session.browser.openExtensionPage('options.html');
+      await page.emulateColorScheme(scheme);
+      await pollUntil('the options page with its history', async () =>
+        (await page.evaluate<string>('document.body.innerText')).includes('Errors shown: 4 of 4.')
+          ? true
+          : undefined,
+      );
+      await page.evaluate(
+        '[...document.querySelectorAll("button")].find((b) => b.textContent === "Clear history…").click()',
+      );
+      await pollUntil(
+        'the clearing question',
+        async () =>
+          (await page.evaluate<boolean>('document.querySelector("[role=group]") !== null')) ||
+          undefined,
+      );
+      expectClean(await scan(page), scheme, 'label', 'svg-img-alt', 'th-has-data-cells');
       await page.close();
     });
 

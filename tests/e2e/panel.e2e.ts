@@ -221,6 +221,36 @@ describe.each(BROWSERS)('panel in %s', (browserName) => {
     await page.close();
   });
 
+  it('clears this site’s data after its confirmation, which says what goes in this browser', async () => {
+    const url = session.fresh('/scenarios/fails-with-cookies');
+    const page = await session.browser.newPage();
+    // The first visit signs in with a large session cookie; the next one, carrying it, fails.
+    await page.goto(url);
+    await page.goto(url);
+    const tabId = await session.browser.tabIdOf(url);
+    await shownPanel(tabId, 'fails-with-cookies');
+    await panel(tabId, "click:Clear this site's data…");
+    const confirmation = await pollUntil('the confirmation', async () => {
+      const text = (await panel(tabId))?.text ?? '';
+      return text.includes('Clear and sign me out') ? text : undefined;
+    });
+    expect(confirmation).toContain('signs you out');
+    expect(confirmation).toContain(
+      browserName === 'chromium'
+        ? 'Chrome deletes the cookies of the whole site 127.0.0.1 belongs to'
+        : "Firefox cannot clear one site's cached files",
+    );
+    await panel(tabId, 'click:Clear and sign me out');
+    await pollUntil('the clearing', async () =>
+      (await panel(tabId))?.text.includes('you are signed out of this site') ? true : undefined,
+    );
+    await page.goto(url);
+    const run = new URL(url).searchParams.get('run') ?? '';
+    const after = session.lab.requests({ scenario: 'fails-with-cookies', run }).at(-1);
+    expect(after && requestHeader(after, 'cookie')).toBeUndefined();
+    await page.close();
+  });
+
   it('shows a small notice, not the card, over a page that rendered its content', async () => {
     const { page, tabId } = await open('/scenarios/server-error-with-content');
     const view = await shownPanel(tabId, 'server-error-with-content');

@@ -48,8 +48,23 @@ describe.each(BROWSERS)('welcome page in %s', (browserName) => {
     expect(text).toContain('explains it in plain words');
     expect(text).toContain('Nothing leaves your browser unless you click for it.');
     expect(text).toContain('No telemetry');
-    for (const permission of ['webRequest', 'storage', '<all_urls>'])
-      expect(text).toContain(permission);
+    // Every permission the built manifest asks for, each with its reason; and a link to the settings.
+    const manifest = await session.browser.inExtension((api: ExtensionApi) => {
+      const {
+        permissions = [],
+        optional_permissions = [],
+        host_permissions = [],
+      } = api.runtime.getManifest();
+      return [...permissions, ...optional_permissions, ...host_permissions] as string[];
+    });
+    const listed = await page.evaluate<{ id: string; why: string }[]>(
+      '[...document.querySelectorAll("dt")].map((dt) => ({ id: dt.querySelector("code")?.textContent, why: dt.nextElementSibling?.textContent ?? "" }))',
+    );
+    expect(listed.map(({ id }) => id).sort()).toEqual([...manifest].sort());
+    for (const { id, why } of listed) expect(why.length, id).toBeGreaterThan(40);
+    expect(
+      await page.evaluate('document.querySelector("a[href=\'options.html\']")?.textContent'),
+    ).toBe('Open the settings');
     await page.close();
   });
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import config from '../../wxt.config';
 import type { Catalogue, CatalogueEntry } from '../../lib/i18n/messages';
 import { ROOT } from '../e2e/harness/paths';
+import { declaredManifest } from './manifest';
 
 const LOCALES = join(ROOT, 'public', '_locales');
 // https://developer.chrome.com/docs/webstore/program-policies/listing-requirements: the summary is cut at 132.
@@ -69,16 +69,8 @@ const locales = readdirSync(LOCALES, { withFileTypes: true })
 /** The `__MSG_key__` references in the manifest either browser gets. */
 async function manifestMessageKeys(): Promise<string[]> {
   const keys = new Set<string>();
-  for (const browser of ['chrome', 'firefox']) {
-    const manifest =
-      typeof config.manifest === 'function'
-        ? await config.manifest({
-            browser,
-            mode: 'production',
-            command: 'build',
-            manifestVersion: 3,
-          })
-        : await config.manifest;
+  for (const browser of ['chrome', 'firefox'] as const) {
+    const manifest = await declaredManifest(browser);
     for (const [, key = ''] of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) keys.add(key);
   }
   return [...keys].sort();
@@ -93,6 +85,14 @@ describe('locale catalogues', () => {
     '%s has every English key with the same placeholders, and no empty message',
     (locale) => {
       expect(translationProblems(english, readCatalogue(locale))).toEqual([]);
+    },
+  );
+
+  it.each(locales)(
+    '%s declares its own language for the pages’ lang attribute and dates',
+    (locale) => {
+      // Chrome names locale folders pt_BR, BCP 47 (and Intl) says pt-BR.
+      expect(readCatalogue(locale).pageLanguage?.message).toBe(locale.replace('_', '-'));
     },
   );
 

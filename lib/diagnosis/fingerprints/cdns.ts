@@ -1,7 +1,9 @@
 import type { Fingerprint } from './rule';
 
 /**
- * Bunny CDN answers with `Server: BunnyCDN-<PoP>-<server>` and a CDN-RequestId per request.
+ * Bunny CDN answers with `Server: BunnyCDN-<PoP>-<server>` and a CDN-RequestId per request. When it cannot reach the
+ * origin it sends its own page: "We could not establish a connection to <host>" over the You / bunny.net Edge
+ * Network / destination cards (tests/fixtures/gateways/bunny-cdn-502-origin-unreachable.json).
  * https://docs.bunny.net/cdn/troubleshooting/run-traceroute
  * https://bunny.net/docs/cdn/request-headers-to-origin
  */
@@ -17,6 +19,14 @@ export const bunnyCdn: Fingerprint = {
     },
     { when: { header: 'cdn-requestid', value: /^[0-9a-f]{32}$/i }, confidence: 'high' },
     { when: { header: 'cdn-pullzone', value: /^\d{1,12}$/ }, confidence: 'high' },
+    {
+      when: [
+        { text: /We could not establish a connection to \S/ },
+        { text: /bunny\.net ?Edge Network\b/ },
+      ],
+      confidence: 'high',
+      producedError: true,
+    },
   ],
 };
 
@@ -48,8 +58,11 @@ export const cdn77: Fingerprint = {
 };
 
 /**
- * Alibaba Cloud CDN runs Tengine and tags requests with EagleId and its Swift cache timestamps.
+ * Alibaba Cloud CDN runs Tengine and tags requests with EagleId and its Swift cache timestamps. On a 5xx its
+ * X-Swift-Error says whose it is: "orig response 5xx error" when the origin answered with it and the CDN only passed
+ * it on, "forward retry timeout" when the CDN itself gave up fetching from the origin.
  * https://github.com/zhousulong/cdn-server-info-userscript/blob/main/cdn_rules.json
+ * https://www.alibabacloud.com/help/doc-detail/180855.htm
  */
 export const alibabaCloudCdn: Fingerprint = {
   id: 'alibaba-cloud-cdn',
@@ -62,5 +75,11 @@ export const alibabaCloudCdn: Fingerprint = {
     { when: { header: 'x-swift-savetime' }, confidence: 'high' },
     { when: { header: 'x-swift-cachetime' }, confidence: 'high' },
     { when: { header: 'ali-swift-global-savetime' }, confidence: 'high' },
+    { when: { header: 'x-swift-error' }, confidence: 'high' },
+    {
+      when: { header: 'x-swift-error', value: /^forward [a-z ]{3,40}$/ },
+      confidence: 'high',
+      producedError: true,
+    },
   ],
 };

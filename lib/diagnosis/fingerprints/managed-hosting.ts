@@ -44,7 +44,10 @@ export const kinsta: Fingerprint = {
 
 /**
  * Shopify storefronts carry the shop's id (X-ShopId, X-Sorting-Hat-ShopId) and the serving stage; Cloudflare fronts
- * them, so its headers come too.
+ * them, so its headers come too. When Shopify's own edge turns a request away (its ingress load shedder answers 503
+ * with Retry-After) it says "There was a problem loading this website": in a JSON errors array to API clients, above
+ * "Try refreshing the page." on the page browsers get.
+ * Captured: tests/fixtures/gateways/shopify-503-service-unavailable-json.json
  */
 export const shopify: Fingerprint = {
   id: 'shopify',
@@ -56,6 +59,18 @@ export const shopify: Fingerprint = {
     { when: { header: 'x-sorting-hat-shopid', value: /^\d{1,20}$/ }, confidence: 'high' },
     { when: { header: 'x-shopify-stage' }, confidence: 'high' },
     { when: { header: 'powered-by', value: /^Shopify$/ }, confidence: 'medium' },
+    {
+      when: {
+        text: /"message": ?"There was a problem loading this website\. Please try again\.", ?"extensions": ?\{"code": ?"[A-Z_]{3,40}"\}/,
+      },
+      confidence: 'high',
+      producedError: true,
+    },
+    {
+      when: { text: /There was a problem loading this website ?Try refreshing the page\./ },
+      confidence: 'medium',
+      producedError: true,
+    },
   ],
 };
 

@@ -51,8 +51,8 @@ export const render: Fingerprint = {
 
 /**
  * Railway's edge tags requests (X-Railway-Request-Id, X-Railway-Edge) and, when the app does not answer, replies
- * itself with x-railway-fallback and `{"status":"error","code":502,"message":"Application failed to respond"}`
- * (as captured from *.up.railway.app services).
+ * itself with x-railway-fallback and `{"status":"error","code":502,"message":"Application failed to respond",...}`
+ * (tests/fixtures/gateways/railway-502-application-failed-to-respond.json).
  */
 export const railway: Fingerprint = {
   id: 'railway',
@@ -68,7 +68,12 @@ export const railway: Fingerprint = {
       confidence: 'high',
       producedError: true,
     },
-    { when: { text: /Application failed to respond/ }, confidence: 'medium', producedError: true },
+    // The words alone are not Railway's: guides for other platforms (Render's among them) quote the same error.
+    {
+      when: { text: /^\{"status":"error","code":5\d\d,"message":"Application failed to respond"/ },
+      confidence: 'medium',
+      producedError: true,
+    },
   ],
 };
 

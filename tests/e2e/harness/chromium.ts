@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { chromium, type Page, type Worker } from 'playwright-core';
 import { browserExecutable, builtExtension } from './paths';
 import { closeTab, pollUntil, withinTime } from './poll';
-import { extensionCall, type ExtensionApi, type Harness, type TestPage } from './types';
+import {
+  extensionCall,
+  type ExtensionApi,
+  type Harness,
+  type LaunchOptions,
+  type PlainBrowser,
+  type TestPage,
+} from './types';
 
 /**
  * Debian Chromium with the built extension, through Playwright's persistent context (the only way Chromium loads an
@@ -16,8 +23,27 @@ const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
 /** The extension page the harness keeps open to run privileged code in. */
 export const PRIVILEGED_PAGE = 'popup.html?tabId=-1';
 
-export async function launchChromium({ headless = true } = {}): Promise<Harness> {
-  const extensionDir = builtExtension('chromium');
+export interface ChromiumLaunchOptions extends LaunchOptions {
+  readonly headless?: boolean;
+  /** false: the same browser and flags without Gateway Doctor, the benchmark's baseline. */
+  readonly extension?: boolean;
+  /** With `extension: false`, an unpacked extension to load instead (the benchmark's reference extension). */
+  readonly otherExtension?: string;
+}
+
+export function launchChromium(
+  options?: ChromiumLaunchOptions & { extension?: true },
+): Promise<Harness>;
+export function launchChromium(
+  options: ChromiumLaunchOptions & { extension: false },
+): Promise<PlainBrowser>;
+export async function launchChromium({
+  headless = true,
+  extension = true,
+  otherExtension,
+  loopbackHosts = [],
+}: ChromiumLaunchOptions = {}): Promise<Harness | PlainBrowser> {
+  const extensionDir = extension ? builtExtension('chromium') : otherExtension;
   const profile = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserExecutable('chromium'),
@@ -27,17 +53,29 @@ export async function launchChromium({ headless = true } = {}): Promise<Harness>
       '--disable-component-extensions-with-background-pages',
     ],
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(extensionDir
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : []),
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(loopbackHosts.length > 0
+        ? [
+            `--host-resolver-rules=${loopbackHosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`,
+          ]
+        : []),
     ],
     viewport: { width: 1280, height: 800 },
   });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  if (!extension)
+    return { name: 'chromium', newPage: async () => wrap(await context.newPage()), close };
 
   // The worker is replaced whenever Chromium stops and restarts it: always talk to the live one.
   let worker: Worker | undefined = context.serviceWorkers().find(isOurs);
@@ -65,23 +103,25 @@ export async function launchChromium({ headless = true } = {}): Promise<Harness>
     ),
   );
 
-  const wrap = (page: Page): TestPage => ({
-    async goto(url) {
-      try {
-        await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
-      } catch (error) {
-        // A 5xx with an empty body: Chrome shows its own error page and Playwright reports the navigation as failed.
-        if (!String(error).includes('ERR_HTTP_RESPONSE_CODE_FAILURE')) throw error;
-      }
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    url: async () => page.url(),
-    emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
-    screenshot: async (path, selector) => {
-      await (selector ? page.locator(selector).screenshot({ path }) : page.screenshot({ path }));
-    },
-    close: () => closeTab(() => page.close()),
-  });
+  function wrap(page: Page): TestPage {
+    return {
+      async goto(url) {
+        try {
+          await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
+        } catch (error) {
+          // A 5xx with an empty body: Chrome shows its own error page and Playwright reports the navigation as failed.
+          if (!String(error).includes('ERR_HTTP_RESPONSE_CODE_FAILURE')) throw error;
+        }
+      },
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      url: async () => page.url(),
+      emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+      screenshot: async (path, selector) => {
+        await (selector ? page.locator(selector).screenshot({ path }) : page.screenshot({ path }));
+      },
+      close: () => closeTab(() => page.close()),
+    };
+  }
 
   const openExtensionPage = async (path: string) => {
     const page = wrap(await context.newPage());
@@ -120,10 +160,43 @@ export async function launchChromium({ headless = true } = {}): Promise<Harness>
     },
     tabIdOf: (url) => tabIdOf(inExtension, url),
     toolbar: (tabId) => toolbar(inExtension, tabId),
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+    async answerRequests(urlGlob, answer) {
+      const answered: string[] = [];
+      await context.route(urlGlob, (route) => {
+        answered.push(route.request().url());
+        return route.fulfill({
+          status: answer.status,
+          contentType: answer.contentType,
+          body: answer.body,
+        });
+      });
+      return () => [...answered];
     },
+    async watchInjections() {
+      // Every script the extension runs in a page runs in its isolated world, one execution context per document.
+      // Playwright's own utility world is isolated too, and has the extension's origin in the harness's own pages.
+      const created = new Set<string>();
+      const webPages = context.pages().filter((page) => !page.url().startsWith(origin));
+      const sessions = await Promise.all(
+        webPages.map(async (page) => {
+          const cdp = await context.newCDPSession(page);
+          cdp.on('Runtime.executionContextCreated', ({ context: world }) => {
+            const auxData = world.auxData as { type?: string } | undefined;
+            const ours = world.origin === origin && !world.name.startsWith('__playwright');
+            if (auxData?.type === 'isolated' && ours) created.add(world.uniqueId);
+          });
+          await cdp.send('Runtime.enable');
+          return cdp;
+        }),
+      );
+      return {
+        count: async () => created.size,
+        async stop() {
+          await Promise.all(sessions.map((cdp) => cdp.detach().catch(() => undefined)));
+        },
+      };
+    },
+    close,
   };
 }
 

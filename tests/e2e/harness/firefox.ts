@@ -3,7 +3,14 @@ import { GECKO_ID } from '../../../wxt.config';
 import { PRIVILEGED_PAGE, tabIdOf, toolbar } from './chromium';
 import { browserExecutable, builtExtension } from './paths';
 import { closeTab, pollUntil, withinTime } from './poll';
-import { extensionCall, type ColorScheme, type Harness, type TestPage } from './types';
+import {
+  extensionCall,
+  type ColorScheme,
+  type Harness,
+  type LaunchOptions,
+  type PlainBrowser,
+  type TestPage,
+} from './types';
 
 /** Fixed so the extension's origin is known before it is installed (pref extensions.webextensions.uuids). */
 const EXTENSION_UUID = '5c3e9d1a-7f2b-4c8e-9a6d-1b2c3d4e5f60';
@@ -13,8 +20,25 @@ const EXTENSION_UUID = '5c3e9d1a-7f2b-4c8e-9a6d-1b2c3d4e5f60';
  * shared/docs/browser-facts.md: moz-extension pages need --remote-allow-system-access and their goto never resolves;
  * a second page.goto in a tab makes webRequest report tabId -1, so later navigations go through location.href.
  */
-export async function launchFirefox(): Promise<Harness> {
-  const extensionDir = builtExtension('firefox');
+export interface FirefoxLaunchOptions extends LaunchOptions {
+  /** false: the same browser and prefs without Gateway Doctor, the benchmark's baseline. */
+  readonly extension?: boolean;
+  /** With `extension: false`, an extension folder to install instead (the benchmark's reference extension). */
+  readonly otherExtension?: string;
+}
+
+export function launchFirefox(
+  options?: FirefoxLaunchOptions & { extension?: true },
+): Promise<Harness>;
+export function launchFirefox(
+  options: FirefoxLaunchOptions & { extension: false },
+): Promise<PlainBrowser>;
+export async function launchFirefox({
+  extension = true,
+  otherExtension,
+  loopbackHosts = [],
+}: FirefoxLaunchOptions = {}): Promise<Harness | PlainBrowser> {
+  const extensionDir = extension ? builtExtension('firefox') : undefined;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserExecutable('firefox'),
@@ -32,12 +56,25 @@ export async function launchFirefox(): Promise<Harness> {
       'extensions.update.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      // Headless Firefox has no system notification service: its alert closes at once, and notifications.getAll
+      // finds nothing. Firefox's own alert window stays open, as a notification does for a real user.
+      'alerts.useSystemBackend': false,
+      ...(loopbackHosts.length > 0 && { 'network.dns.localDomains': loopbackHosts.join(',') }),
     },
   });
+  if (!extensionDir) {
+    if (otherExtension) await browser.installExtension(otherExtension);
+    return {
+      name: 'firefox',
+      newPage: async () => wrap(await browser.newPage()),
+      close: () => browser.close(),
+    };
+  }
   await browser.installExtension(extensionDir);
   const origin = `moz-extension://${EXTENSION_UUID}`;
+  let injectionWatches = 0;
 
-  const wrap = (page: Page): TestPage => {
+  function wrap(page: Page): TestPage {
     let navigated = false;
     let colorScheme: ColorScheme | undefined;
     // BiDi has no colour-scheme emulation and puppeteer's goes through CDP, which Firefox lacks. DevTools' simulation
@@ -90,7 +127,7 @@ export async function launchFirefox(): Promise<Harness> {
       },
       close: () => closeTab(() => page.close()),
     };
-  };
+  }
 
   const openExtensionPage = async (path: string) => {
     const page = wrap(await browser.newPage());
@@ -122,10 +159,40 @@ export async function launchFirefox(): Promise<Harness> {
       // What about:debugging's "Terminate background script" does, reached through BiDi's privileged chrome scope
       // (allowed by --remote-allow-system-access).
       const policy = `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension`;
-      await chromeScope(`${policy}.terminateBackground().then(() => true)`);
-      await pollUntil('the event page to stop', async () =>
-        (await chromeScope(`${policy}.backgroundState`)) === 'stopped' ? true : undefined,
+      // While an event is still being delivered to the background, terminateBackground returns without stopping it
+      // (as an idle stop is postponed then; see ext-backgroundPage.js): ask again until it has stopped.
+      await pollUntil('the event page to stop', async () => {
+        const state = await chromeScope(`${policy}.backgroundState`);
+        if (state === 'running')
+          await chromeScope(`${policy}.terminateBackground().then(() => true)`);
+        return state === 'stopped' ? true : undefined;
+      });
+    },
+    async watchInjections() {
+      // Firefox's extension activity log (what the activityLog API reads) records every content script it injects,
+      // and every call that injects one, whichever process runs the page.
+      // https://searchfox.org/mozilla-central/source/toolkit/components/extensions/ExtensionActivityLog.sys.mjs
+      const watch = `globalThis.gatewayDoctorInjectionWatches[${++injectionWatches}]`;
+      await chromeScope(
+        `(() => {
+          const { ExtensionActivityLog } = ChromeUtils.importESModule('resource://gre/modules/ExtensionActivityLog.sys.mjs');
+          const seen = [];
+          const listener = (entry) => {
+            if (entry.type === 'content_script' || (entry.type === 'api_call' && /^(scripting|tabs)\\.(executeScript|insertCSS)$/.test(entry.name)))
+              seen.push(entry.name);
+          };
+          ExtensionActivityLog.addListener(${JSON.stringify(GECKO_ID)}, listener);
+          globalThis.gatewayDoctorInjectionWatches ??= {};
+          ${watch} = { seen, stop: () => ExtensionActivityLog.removeListener(${JSON.stringify(GECKO_ID)}, listener) };
+          return true;
+        })()`,
       );
+      return {
+        count: async () => Number(await chromeScope(`${watch}.seen.length`)),
+        async stop() {
+          await chromeScope(`(${watch}.stop(), true)`);
+        },
+      };
     },
     close: () => browser.close(),
   };

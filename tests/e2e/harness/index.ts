@@ -1,6 +1,17 @@
 import type { BrowserName } from './types';
 
-export type { BrowserName, ColorScheme, Harness, TestPage, Toolbar, ExtensionApi } from './types';
+export type {
+  BrowserName,
+  CannedAnswer,
+  ColorScheme,
+  ExtensionApi,
+  Harness,
+  InjectionWatch,
+  LaunchOptions,
+  PlainBrowser,
+  TestPage,
+  Toolbar,
+} from './types';
 export { pollUntil } from './poll';
 export { browserSession, launch, type BrowserSession } from './session';
 

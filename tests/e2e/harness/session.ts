@@ -2,17 +2,20 @@ import { afterAll, beforeAll } from 'vitest';
 import { startLab, type Lab } from '../../lab/server';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { BrowserName, Harness, TestPage } from './types';
+import type { BrowserName, Harness, LaunchOptions, TestPage } from './types';
 
-export function launch(name: BrowserName): Promise<Harness> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Harness> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
 export interface BrowserSession {
   readonly browser: Harness;
   readonly lab: Lab;
-  /** A lab URL with a `?run=` token of its own: no other test shares its tab or its failure count. */
-  fresh(path: string): string;
+  /**
+   * A lab URL with a `?run=` token of its own: no other test shares its tab or its failure count. `host`, one of
+   * the session's loopback hosts, addresses the lab by that name instead of 127.0.0.1.
+   */
+  fresh(path: string, host?: string): string;
   /** Opens a fresh lab URL in a new tab, and finds the tab's id. */
   open(path: string): Promise<{ page: TestPage; url: string; tabId: number }>;
 }
@@ -21,13 +24,16 @@ export interface BrowserSession {
  * One browser with the built extension and one gateway lab for the enclosing describe block: started before its
  * tests, closed after them.
  */
-export function browserSession(name: BrowserName, { withLab = true } = {}): BrowserSession {
+export function browserSession(
+  name: BrowserName,
+  { withLab = true, ...launchOptions }: LaunchOptions & { withLab?: boolean } = {},
+): BrowserSession {
   let browser: Harness | undefined;
   let lab: Lab | undefined;
   let run = 0;
   beforeAll(async () => {
     if (withLab) lab = await startLab();
-    browser = await launch(name);
+    browser = await launch(name, launchOptions);
   });
   afterAll(async () => {
     await browser?.close();
@@ -46,8 +52,13 @@ export function browserSession(name: BrowserName, { withLab = true } = {}): Brow
     get lab() {
       return started(lab, 'gateway lab');
     },
-    fresh: (path) =>
-      session.lab.url(`${path}${path.includes('?') ? '&' : '?'}run=${name}-${++run}`),
+    fresh(path, host) {
+      const url = session.lab.url(`${path}${path.includes('?') ? '&' : '?'}run=${name}-${++run}`);
+      if (!host) return url;
+      const named = new URL(url);
+      named.hostname = host;
+      return named.href;
+    },
     async open(path) {
       const url = session.fresh(path);
       const page = await session.browser.newPage();

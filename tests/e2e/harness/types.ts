@@ -20,6 +20,38 @@ export interface Toolbar {
   readonly title: string;
 }
 
+/** How a spec wants its browser started; every option's default keeps the browser as every other spec has it. */
+export interface LaunchOptions {
+  /**
+   * Host names that resolve to 127.0.0.1, so the lab can be reached by real-looking names (a site, its `status.`
+   * subdomain, a sibling). Chromium: --host-resolver-rules; Firefox: the pref network.dns.localDomains.
+   */
+  readonly loopbackHosts?: readonly string[];
+}
+
+/** A canned answer for requests the extension makes, given inside the browser so that they never leave it. */
+export interface CannedAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/** A browser launched without the extension: the benchmark's baseline, loading the same pages side by side. */
+export interface PlainBrowser {
+  readonly name: BrowserName;
+  newPage(): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+/**
+ * Counts the extension's script executions in web pages, from the moment it was started: every content script or
+ * `executeScript` would be counted, so a count of 0 means none ran.
+ */
+export interface InjectionWatch {
+  count(): Promise<number>;
+  stop(): Promise<void>;
+}
+
 export interface Harness {
   readonly name: BrowserName;
   /** The extension's own origin: `chrome-extension://<id>` or `moz-extension://<uuid>`. */
@@ -38,8 +70,19 @@ export interface Harness {
   /** The id of the tab showing this URL (fragment ignored), polled until it appears. */
   tabIdOf(url: string): Promise<number>;
   toolbar(tabId: number): Promise<Toolbar>;
+  /**
+   * Chromium only (Playwright routes a service worker's requests; Firefox's event page is out of WebDriver BiDi's
+   * reach): answers the requests matching `urlGlob` with `answer`, inside the browser. Resolves to the URLs answered
+   * so far, as a function.
+   */
+  answerRequests?(urlGlob: string, answer: CannedAnswer): Promise<() => string[]>;
   /** Stops the background for real (the service worker in Chromium, the event page in Firefox), as when idle. */
   stopBackground(): Promise<void>;
+  /**
+   * Starts counting the extension's script executions in the tabs open now (Chromium: the DevTools protocol's
+   * execution contexts in the extension's isolated world; Firefox: its extension activity log).
+   */
+  watchInjections(): Promise<InjectionWatch>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,88 @@
+import type { RetryResult } from '@/lib/checks/results';
+import { BUTTON, PRIMARY_BUTTON } from '../diagnosis/styles';
+import { useT } from '../i18n';
+import { CheckItem, Outcome } from './CheckItem';
+import { timeOf } from './format';
+
+type T = ReturnType<typeof useT>;
+
+export interface RetryCheckProps {
+  readonly result: RetryResult | undefined;
+  readonly running: boolean;
+  readonly error?: string | undefined;
+  readonly onRetry: () => void;
+}
+
+function retryOutcome(result: RetryResult, t: T): [found: string, next?: string] {
+  switch (result.outcome) {
+    case 'back':
+      return [t('checkRetryBack', result.statusCode, timeOf(result.time))];
+    case 'still-failing':
+      return [
+        t('checkRetryFailing', result.statusCode, timeOf(result.time)),
+        t('checkRetryFailingNext'),
+      ];
+    case 'no-answer':
+      return [t('checkRetryNoAnswer', timeOf(result.time)), t('checkRetryNoAnswerNext')];
+    case 'refused-post':
+      return [t('checkRetryRefusedPost'), t('checkRetryRefusedPostNext')];
+    case 'nothing-to-retry':
+      return [t('checkNothingLeft')];
+  }
+}
+
+/** Check 1: ask the site again now. */
+export function RetryCheck({ result, running, error, onRetry }: RetryCheckProps) {
+  const t = useT();
+  const [found = null, next] = result ? retryOutcome(result, t) : [];
+  return (
+    <CheckItem id="check-retry" title={t('checkRetryTitle')} why={t('checkRetryWhy')}>
+      <button
+        type="button"
+        class={PRIMARY_BUTTON}
+        aria-disabled={running}
+        onClick={() => !running && onRetry()}
+      >
+        {t('diagnosisStepRetry')}
+      </button>
+      <Outcome
+        found={found}
+        next={next}
+        running={running}
+        runningText={t('diagnosisRetryChecking')}
+        error={error && t('checkCouldNotRun', error)}
+      />
+    </CheckItem>
+  );
+}
+
+export interface ReloadCheckProps {
+  readonly result: { readonly time: number } | undefined;
+  readonly running: boolean;
+  readonly error?: string | undefined;
+  readonly onReload: () => void;
+}
+
+/** Check 2: reload around the browser's cache. */
+export function ReloadCheck({ result, running, error, onReload }: ReloadCheckProps) {
+  const t = useT();
+  return (
+    <CheckItem id="check-reload" title={t('stepHardReloadTitle')} why={t('stepHardReloadWhy')}>
+      <button
+        type="button"
+        class={BUTTON}
+        aria-disabled={running}
+        onClick={() => !running && onReload()}
+      >
+        {t('diagnosisStepHardReload')}
+      </button>
+      <Outcome
+        found={result ? t('checkReloadDone', timeOf(result.time)) : null}
+        next={t('checkReloadDoneNext')}
+        running={running}
+        runningText={t('checkRunning')}
+        error={error && t('checkCouldNotRun', error)}
+      />
+    </CheckItem>
+  );
+}

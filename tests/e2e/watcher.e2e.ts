@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { requestHeader, type LabRequest } from '../lab/server';
+import { BROWSERS, browserSession, pollUntil, type ExtensionApi } from './harness';
+
+/*
+ * "Tell me when it's back" against the lab's `recovers-after-failures` (502 for the first three requests of a run,
+ * then the healthy page), with the shipped schedule. Its first attempt is 30 s away at the earliest, so the test
+ * fast-forwards: it creates the watch's alarm again, same name, due now, and the real alarm handler runs at once
+ * (Chromium fires an unpacked extension's alarm after 1 s at the earliest; Firefox has no minimum).
+ */
+const SCENARIO = 'recovers-after-failures';
+
+/**
+ * The panel's text, after clicking the button with that label if one is given. In the page's isolated world, through
+ * the panel's closed shadow root (chrome.dom in Chromium, openOrClosedShadowRoot in Firefox). Self-contained: the
+ * browser serialises it again.
+ */
+const inPanel = (api: ExtensionApi, { tabId, click }: { tabId: number; click: string | null }) =>
+  api.scripting
+    .executeScript({
+      target: { tabId, frameIds: [0] },
+      args: [click],
+      func: (label: string | null) => {
+        const host = document.querySelector('gateway-doctor');
+        type Extended = { chrome?: { dom?: { openOrClosedShadowRoot(e: Element): ShadowRoot } } };
+        const dom = (globalThis as Extended).chrome?.dom;
+        const shadow = host
+          ? dom
+            ? dom.openOrClosedShadowRoot(host)
+            : (host as Element & { openOrClosedShadowRoot?: ShadowRoot }).openOrClosedShadowRoot
+          : null;
+        const card: Element | null | undefined = shadow?.querySelector('aside');
+        if (!card) return null;
+        const buttons = [...card.querySelectorAll('button')];
+        buttons.find((button) => button.textContent === label)?.click();
+        return card.textContent ?? '';
+      },
+    })
+    .then((results: { result?: unknown }[]) => results[0]?.result ?? null);
+
+/** The watch's pending alarm, made due now; its name, or undefined when no watch has one. */
+const fastForward = (api: ExtensionApi) =>
+  api.alarms.getAll().then(async (alarms: { name: string }[]) => {
+    const alarm = alarms.find((candidate) => candidate.name.startsWith('watch:'));
+    if (!alarm) return undefined;
+    await api.alarms.create(alarm.name, { when: Date.now() });
+    return alarm.name;
+  });
+
+const watchAlarms = (api: ExtensionApi) =>
+  api.alarms
+    .getAll()
+    .then((alarms: { name: string }[]) =>
+      alarms.map((alarm) => alarm.name).filter((name) => name.startsWith('watch:')),
+    );
+
+describe.each(BROWSERS)('watcher in %s', (browserName) => {
+  const session = browserSession(browserName);
+
+  async function failedPage() {
+    const opened = await session.open(`/scenarios/${SCENARIO}`);
+    const run = new URL(opened.url).searchParams.get('run') ?? '';
+    const requests = () => session.lab.requests({ scenario: SCENARIO, run });
+    const panel = (click: string | null = null) =>
+      session.browser.inExtension(inPanel, { tabId: opened.tabId, click }) as Promise<
+        string | null
+      >;
+    return { ...opened, requests, panel };
+  }
+
+  /** Makes the pending attempt now and waits for the lab to get it, and for the next attempt's alarm if one follows. */
+  async function attempt(requests: () => LabRequest[], expectNext: boolean) {
+    const before = requests().length;
+    const name = await pollUntil('the watch’s alarm', () =>
+      session.browser.inExtension(fastForward),
+    );
+    await pollUntil('the attempt to reach the lab', () =>
+      requests().length > before ? true : undefined,
+    );
+    const [, id, number] = name.split(':');
+    const next = `watch:${id}:${Number(number) + 1}`;
+    if (expectNext)
+      await pollUntil(`the alarm of the next attempt (${next})`, async () =>
+        (await session.browser.inExtension(watchAlarms)).includes(next) ? true : undefined,
+      );
+    return id!;
+  }
+
+  /** The site answered: the notification is up, the tab reloaded to the healthy page, and the watch has stopped. */
+  async function expectBack(
+    watchId: string,
+    page: { evaluate<T>(fn: string): Promise<T>; url(): Promise<string> },
+    requests: () => LabRequest[],
+  ) {
+    const notifications = await pollUntil('the notification', async () => {
+      const all: Record<string, unknown> = await session.browser.inExtension((api: ExtensionApi) =>
+        api.notifications.getAll(),
+      );
+      return Object.keys(all).length > 0 ? all : undefined;
+    });
+    expect(Object.keys(notifications)).toEqual([`watch:${watchId}`]);
+    // Chromium lists only the ids; Firefox also what each notification says.
+    if (browserName === 'firefox')
+      expect(notifications[`watch:${watchId}`]).toMatchObject({
+        type: 'basic',
+        title: `${new URL(await page.url()).host} is back`,
+        message: 'The page you asked Gateway Doctor to watch answers again. Click to see it.',
+      });
+    const reload = await pollUntil('the tab’s reload at the lab', () =>
+      requests().find(
+        (request, i) => i > 0 && requestHeader(request, 'sec-fetch-dest') === 'document',
+      ),
+    );
+    expect(reload.method).toBe('GET');
+    await pollUntil('the healthy page in the tab', async () =>
+      (await page.evaluate<string>('document.body?.innerText ?? ""')).includes(
+        'Northwind Outfitters',
+      )
+        ? true
+        : undefined,
+    );
+    expect(await session.browser.inExtension(watchAlarms)).toEqual([]);
+    const stored: { id: string }[] = await session.browser.inExtension(
+      async (api: ExtensionApi) => (await api.storage.local.get('watches')).watches,
+    );
+    expect(stored.find((watch) => watch.id === watchId)).toMatchObject({
+      status: 'back',
+      lastStatusCode: 200,
+    });
+    // Every request but the page's first load and the reload was the watch's own: a GET, not a navigation.
+    const probes = requests()
+      .filter((request) => request !== reload)
+      .slice(1);
+    expect(
+      probes.map((request) => [request.method, requestHeader(request, 'sec-fetch-dest')]),
+    ).toEqual([
+      ['GET', 'empty'],
+      ['GET', 'empty'],
+      ['GET', 'empty'],
+    ]);
+    await session.browser.inExtension(
+      (api: ExtensionApi, id: string) => api.notifications.clear(id),
+      `watch:${watchId}`,
+    );
+  }
+
+  it('is started from the panel, sees the site come back, notifies, reloads the tab and stops', async () => {
+    const { page, tabId, requests, panel } = await failedPage();
+    await pollUntil('the watch step in the panel', async () =>
+      (await panel())?.includes("Tell me when it's back") ? true : undefined,
+    );
+    await panel("Tell me when it's back");
+    expect(
+      await pollUntil('the panel to say it is watching', async () => {
+        const text = await panel();
+        return text?.includes('Watching: next check at') ? text : undefined;
+      }),
+    ).toContain('Stop watching');
+    expect(requests()).toHaveLength(1);
+    // The badge keeps the status; the tooltip says the page is watched and when it is asked next.
+    const toolbar = await pollUntil('the watched tooltip', async () => {
+      const shown = await session.browser.toolbar(tabId);
+      return shown.title.includes('Gateway Doctor is watching this page: next check at')
+        ? shown
+        : undefined;
+    });
+    expect(toolbar.text).toBe('502');
+
+    const watchId = await attempt(requests, true);
+    await attempt(requests, true);
+    await attempt(requests, false);
+    await expectBack(watchId, page, requests);
+    await page.close();
+  });
+
+  it('keeps watching across the background being stopped in the middle', async () => {
+    const { page, tabId, requests, panel } = await failedPage();
+    await pollUntil('the panel', async () => ((await panel()) === null ? undefined : true));
+    // Started as an extension page would (the popup, the explanation page): naming the tab.
+    const started = await session.browser.inExtension(
+      (api: ExtensionApi, id: number) =>
+        api.runtime.sendMessage({ type: 'watch', data: { tabId: id } }),
+      tabId,
+    );
+    expect(started).toMatchObject({ kind: 'watching' });
+    const watchId = await attempt(requests, true);
+    // Stopped between attempts, once the first has been recorded: the state is all in storage now.
+    await pollUntil('the first attempt’s answer in storage', async () => {
+      const stored: { id: string; attempts: number; lastStatusCode: number | null }[] =
+        await session.browser.inExtension(
+          async (api: ExtensionApi) => (await api.storage.local.get('watches')).watches,
+        );
+      const watch = stored.find((candidate) => candidate.id === watchId);
+      return watch?.attempts === 1 && watch.lastStatusCode === 502 ? true : undefined;
+    });
+
+    await session.browser.stopBackground();
+    expect(await session.browser.inExtension(watchAlarms)).toEqual([`watch:${watchId}:1`]);
+    // The alarm wakes the background, which carries on from storage.
+    await attempt(requests, true);
+    await attempt(requests, false);
+    await expectBack(watchId, page, requests);
+    await page.close();
+  });
+
+  it.runIf(browserName === 'chromium')(
+    'is started from the explanation page that replaced Chrome’s bare error page, and takes the tab back to the page',
+    async () => {
+      const scenario = 'empty-recovers-after-failures';
+      const url = session.fresh(`/scenarios/${scenario}`);
+      const run = new URL(url).searchParams.get('run') ?? '';
+      const requests = () => session.lab.requests({ scenario, run });
+      const page = await session.browser.newPage();
+      await page.goto(url);
+      const clickWatch = `(() => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === "Tell me when it's back");
+        button?.click();
+        return button !== undefined;
+      })()`;
+      await pollUntil('the explanation page’s watch button', async () =>
+        (await page.url()).includes('/explain.html') && (await page.evaluate<boolean>(clickWatch))
+          ? true
+          : undefined,
+      );
+      await pollUntil('the explanation page to say it is watching', async () =>
+        (await page.evaluate<string>('document.body.innerText')).includes('Watching: next check at')
+          ? true
+          : undefined,
+      );
+      await attempt(requests, true);
+      await attempt(requests, false);
+      await pollUntil('the tab back on the page itself', async () =>
+        (await page.url()) === url ? true : undefined,
+      );
+      await pollUntil('the healthy page', async () =>
+        (await page.evaluate<string>('document.body?.innerText ?? ""')).includes(
+          'Northwind Outfitters',
+        )
+          ? true
+          : undefined,
+      );
+      // The load, two attempts (the second one answered), and the tab's own navigation back.
+      expect(requests().map((request) => requestHeader(request, 'sec-fetch-dest'))).toEqual([
+        'document',
+        'empty',
+        'empty',
+        'document',
+      ]);
+      await page.close();
+    },
+  );
+});
