@@ -13,6 +13,7 @@ import { createTabIncidents } from '@/lib/platform/tab-incidents';
 import type { PageReading } from '@/lib/platform/page-access';
 import type { BadgeView } from '@/lib/platform/toolbar';
 import type { TabIncident } from '@/lib/incident/tab-incident';
+import { sameDocument } from '@/lib/incident/observe';
 import { normalizeHistory } from '@/lib/history/history';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import english from '@/public/_locales/en/messages.json';
@@ -444,8 +445,11 @@ function fakeBrowserAround(r: Run) {
           Promise.resolve()
         );
       }
-      case 'complete':
+      case 'complete': {
+        const tab = tabs.get(s.tabId);
+        if (tab) tab.status = 'complete';
         return refreshTab(s.tabId, show);
+      }
       case 'close':
         tabs.delete(s.tabId);
         closed.add(s.tabId);
@@ -508,10 +512,18 @@ describe('the background fed bad input', () => {
         const stored = await fakeBrowser.storage.session.get(null);
         for (const [key, record] of Object.entries(stored))
           expectValidRecord(key, record as TabIncident);
-        // A closed tab leaves nothing behind, even when events for it were still being handled as it closed.
-        expect(
-          Object.keys(stored).filter((key) => !browser.tabs.has(Number(key.slice(4)))),
-        ).toEqual([]);
+        // A closed tab leaves nothing behind, even when events for it were still being handled as it closed, and
+        // a completed tab's record is about the page it shows (or the explanation page standing in for it).
+        for (const [key, record] of Object.entries(stored)) {
+          const tabId = Number(key.slice(4));
+          const tab = browser.tabs.get(tabId);
+          expect(tab, `${key} outlived its tab`).toBeDefined();
+          const explained = tab!.url === `${OWN_ORIGIN}explain.html?tabId=${tabId}`;
+          if (!explained)
+            expect(sameDocument(tab!.url, (record as TabIncident).url), `${key} is stale`).toBe(
+              true,
+            );
+        }
         const { history = [] } = (await fakeBrowser.storage.local.get('history')) as {
           history?: unknown[];
         };

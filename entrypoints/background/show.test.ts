@@ -108,10 +108,27 @@ describe('refreshTab', () => {
     const loading = deps({ tab: { status: 'loading', url: URL_ } });
     await loading.incidents.update(3, () => failure());
     await refreshTab(3, loading);
-    const elsewhere = deps({ tab: { status: 'complete', url: 'https://shop.example/other' } });
-    await refreshTab(3, elsewhere);
     expect(loading.showOnToolbar).not.toHaveBeenCalled();
-    expect(elsewhere.showOnToolbar).not.toHaveBeenCalled();
+    expect(await loading.incidents.get(3)).not.toBeNull();
+  });
+
+  it('forgets the record once the tab completes on a page no request is seen for', async () => {
+    for (const url of ['about:blank', 'chrome://newtab/', 'file:///home/me/page.html']) {
+      const d = deps({ tab: { status: 'complete', url } });
+      await d.incidents.update(3, () => failure());
+      await refreshTab(3, d);
+      expect(await d.incidents.get(3), url).toBeNull();
+      expect(d.showOnToolbar).not.toHaveBeenCalled();
+    }
+  });
+
+  it('keeps the record while the tab shows its explanation page', async () => {
+    const d = deps({
+      tab: { status: 'complete', url: 'chrome-extension://gd/explain.html?tabId=3' },
+    });
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect(await d.incidents.get(3)).not.toBeNull();
   });
 
   it('replaces Chrome’s bare error page with the explanation page once per URL', async () => {

@@ -70,7 +70,8 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
   const tab = await deps.tabs.get(tabId).catch(() => undefined);
   if (tab?.status !== 'complete') return;
   let incident = (await deps.incidents.get(tabId)) ?? (await adopt(tabId, tab.url, deps));
-  if (!incident || !sameDocument(tab.url, incident.url)) return;
+  if (!incident) return;
+  if (!sameDocument(tab.url, incident.url)) return forgetIfLeft(tabId, tab.url, deps);
 
   const settings = await deps.settings();
   if (incident.page && !incident.shown) {
@@ -91,6 +92,19 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
   if (after && !(after.status === 'complete' && current && sameDocument(after.url, current.url))) {
     await deps.clearToolbar(tabId);
   }
+}
+
+/**
+ * The tab completed on a page its record is not about: one webRequest reports nothing for (about:blank, a file, the
+ * browser's own pages), or one it left before a late failure of the old page came in. The record no longer says
+ * anything about the tab, and would have the popup describe a page that is gone. The explanation page stands in for
+ * the failed page it explains, so its record stays.
+ */
+async function forgetIfLeft(tabId: number, url: string | undefined, deps: ShowDeps) {
+  if (url === deps.explanationPage(tabId)) return;
+  await deps.incidents.update(tabId, (current) =>
+    current && !sameDocument(url, current.url) ? null : current,
+  );
 }
 
 /** A failure the browser reported without a tab, for the page this tab now shows (Firefox first loads). */
