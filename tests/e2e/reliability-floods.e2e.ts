@@ -85,7 +85,8 @@ describe.each(BROWSERS)('floods in %s', (browserName) => {
     const sizes = Object.values(stored).map((record) => JSON.stringify(record).length);
     for (const size of sizes) expect(size).toBeLessThanOrEqual(MAX_RECORD_BYTES);
 
-    // Writes are batched: a thousand failed calls take a few dozen writes, a failed tab a handful, a reload a few.
+    // Writes are batched: a thousand failed calls take a few dozen writes, a failed tab a handful (its failure, the
+    // claim to show it, what the page said, and once more when Firefox reports the tab complete first), a reload a few.
     const changes = await browser.inExtension(storageChanges);
     const writesTo = (tabId: number) =>
       changes.filter((c) => c.area === 'session' && c.keys.includes(`tab:${tabId}`)).length;
@@ -93,7 +94,7 @@ describe.each(BROWSERS)('floods in %s', (browserName) => {
     const tabWrites = tabs.map(writesTo);
     const loopWrites = writesTo(loop.tabId);
     expect(apiWrites).toBeLessThanOrEqual(API_CALLS / 10);
-    expect(Math.max(...tabWrites)).toBeLessThanOrEqual(5);
+    expect(Math.max(...tabWrites)).toBeLessThanOrEqual(6);
     expect(loopWrites).toBeLessThanOrEqual((RELOADS + 1) * 5);
 
     // The browser still answers: the extension, and both pages that flooded it.
