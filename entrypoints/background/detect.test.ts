@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from '#imports';
 import { onNetworkError, onResponse, type DetectDeps, type WebRequestDetails } from './detect';
+import { oneAtATimePerTab } from './one-at-a-time';
 import { createUntiedPages } from './untied';
 import { createTabIncidents } from '@/lib/platform/tab-incidents';
 import { createHistoryLog, historyItem } from '@/lib/platform/history';
@@ -64,6 +65,25 @@ describe('onResponse', () => {
     expect(incident?.parts.map((p) => [p.host, p.part, p.count])).toEqual([
       ['api.shop.example', 'api', 1],
     ]);
+  });
+
+  it('counts a thousand failing calls of a page, spread over time, in a few writes and refreshes', async () => {
+    const write = vi.spyOn(storage, 'setItem');
+    write.mockClear();
+    const refreshed = vi.fn(async () => {});
+    const d = { ...deps(), refresh: oneAtATimePerTab(refreshed) };
+    const calls: (Promise<void> | undefined)[] = [];
+    for (let i = 0; i < 1000; i++) {
+      calls.push(
+        onResponse(page({ type: 'xmlhttprequest', url: `https://api.shop.example/p?n=${i}` }), d),
+      );
+      // Ten at a time, as a poller with ten requests in flight gets its answers.
+      if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(calls);
+    expect((await d.incidents.get(4))?.parts[0]?.count).toBe(1000);
+    expect(write.mock.calls.length).toBeLessThanOrEqual(10);
+    expect(refreshed.mock.calls.length).toBeLessThanOrEqual(20);
   });
 
   it('forgets the tab’s incident when it loads a healthy page, and records the recovery', async () => {

@@ -12,6 +12,7 @@ import { historyLog } from '@/lib/platform/history';
 import { loadSettings } from '@/lib/platform/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { isLocalAddress, isSiteIgnored, type Settings } from '@/lib/settings/settings';
+import { oneAtATimePerTab } from './one-at-a-time';
 import { refreshTab } from './show';
 import { untiedPages } from './untied';
 
@@ -22,12 +23,18 @@ export type WebRequestDetails = RequestEvent &
     readonly documentUrl?: string;
   };
 
+/**
+ * How long a failing part's update waits for others to share its write. A page's own calls can fail by the thousand
+ * (a poller that never backs off); its badge is not a panel, and can come a quarter of a second later.
+ */
+export const PART_BATCH_MS = 250;
+
 const defaults = {
   incidents: tabIncidents,
   untied: untiedPages,
   history: historyLog,
   settings: loadSettings,
-  refresh: refreshTab,
+  refresh: oneAtATimePerTab(refreshTab),
   pageUrlOf: async (tabId: number) => (await browser.tabs.get(tabId)).url,
   online: () => navigator.onLine,
   ownOrigin: browser.runtime.getURL('/'),
@@ -84,8 +91,10 @@ async function handleResponse(
         details.documentUrl ?? (await deps.pageUrlOf(details.tabId).catch(() => undefined));
       if (!pageUrl || !watched(pageUrl, await deps.settings())) return;
       const observation = observe(asCompleted(details));
-      await deps.incidents.update(details.tabId, (current) =>
-        partFailed(current, pageUrl, observation, meaning.part),
+      await deps.incidents.update(
+        details.tabId,
+        (current) => partFailed(current, pageUrl, observation, meaning.part),
+        { within: PART_BATCH_MS },
       );
       await deps.refresh(details.tabId);
       return;

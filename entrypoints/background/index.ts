@@ -26,9 +26,9 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'complete') void refreshTab(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabIncidents.remove(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void tabIncidents.tabClosed(tabId));
   browser.tabs.onRemoved.addListener((tabId) => void checkProgress.remove(tabId));
-  browser.tabs.onReplaced.addListener((_added, removed) => void tabIncidents.remove(removed));
+  browser.tabs.onReplaced.addListener((_added, removed) => void tabIncidents.tabClosed(removed));
   serveMessages(handlers);
   browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
   // "Tell me when it's back": one alarm per watch, re-armed when the browser starts (alarms may not survive it).

@@ -5,6 +5,7 @@ import { diagnoseIncident, refreshTab, type ShowDeps } from './show';
 import { createTabIncidents } from '@/lib/platform/tab-incidents';
 import { createHistoryLog, historyItem } from '@/lib/platform/history';
 import { createTranslator } from '@/lib/i18n/messages';
+import { observe } from '@/lib/incident/observe';
 import { pageFailed, partFailed } from '@/lib/incident/tab-incident';
 import type { Watch } from '@/lib/watch/watch';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
@@ -68,6 +69,30 @@ describe('refreshTab', () => {
     expect((await d.incidents.get(3))?.page?.page?.text).toBe('Connection timed out');
   });
 
+  it('shows a failed page whose address is longer than a record keeps', async () => {
+    const long = `https://login.example/callback?state=${'s'.repeat(20_000)}#done`;
+    const d = deps({ tab: { status: 'complete', url: long, incognito: false } });
+    await d.incidents.update(3, () =>
+      pageFailed(
+        observe({
+          ...failure().page!,
+          url: long,
+          statusCode: 502,
+          type: 'main_frame',
+          timeStamp: 1,
+        }),
+      ),
+    );
+    await refreshTab(3, d);
+    expect(d.showOnToolbar).toHaveBeenCalledWith(
+      3,
+      expect.objectContaining({ text: '502' }),
+      expect.any(String),
+    );
+    expect(d.injectPanel).toHaveBeenCalledOnce();
+    expect(d.clearToolbar).not.toHaveBeenCalled();
+  });
+
   it('injects the panel before it writes the history, which can wait', async () => {
     const d = deps();
     const written = vi.spyOn(d.history, 'update');
@@ -83,10 +108,27 @@ describe('refreshTab', () => {
     const loading = deps({ tab: { status: 'loading', url: URL_ } });
     await loading.incidents.update(3, () => failure());
     await refreshTab(3, loading);
-    const elsewhere = deps({ tab: { status: 'complete', url: 'https://shop.example/other' } });
-    await refreshTab(3, elsewhere);
     expect(loading.showOnToolbar).not.toHaveBeenCalled();
-    expect(elsewhere.showOnToolbar).not.toHaveBeenCalled();
+    expect(await loading.incidents.get(3)).not.toBeNull();
+  });
+
+  it('forgets the record once the tab completes on a page no request is seen for', async () => {
+    for (const url of ['about:blank', 'chrome://newtab/', 'file:///home/me/page.html']) {
+      const d = deps({ tab: { status: 'complete', url } });
+      await d.incidents.update(3, () => failure());
+      await refreshTab(3, d);
+      expect(await d.incidents.get(3), url).toBeNull();
+      expect(d.showOnToolbar).not.toHaveBeenCalled();
+    }
+  });
+
+  it('keeps the record while the tab shows its explanation page', async () => {
+    const d = deps({
+      tab: { status: 'complete', url: 'chrome-extension://gd/explain.html?tabId=3' },
+    });
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect(await d.incidents.get(3)).not.toBeNull();
   });
 
   it('replaces Chrome’s bare error page with the explanation page once per URL', async () => {
@@ -123,6 +165,16 @@ describe('refreshTab', () => {
     });
     await refreshTab(3, other);
     expect(other.showOnToolbar).not.toHaveBeenCalled();
+  });
+
+  it('lets the visitor close the tab before its explanation page opens', async () => {
+    const d = deps({ reading: { kind: 'error-page' } });
+    d.tabs.update = vi.fn(async () => {
+      throw new Error('No tab with id: 3.');
+    });
+    await d.incidents.update(3, () => failure());
+    await expect(refreshTab(3, d)).resolves.toBeUndefined();
+    expect(d.tabs.update).toHaveBeenCalledOnce();
   });
 
   it('respects the settings: no panel, no explanation page, no history', async () => {

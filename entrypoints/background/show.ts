@@ -70,7 +70,8 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
   const tab = await deps.tabs.get(tabId).catch(() => undefined);
   if (tab?.status !== 'complete') return;
   let incident = (await deps.incidents.get(tabId)) ?? (await adopt(tabId, tab.url, deps));
-  if (!incident || !showsIncident(tab.url, incident, tabId, deps)) return;
+  if (!incident) return;
+  if (!showsIncident(tab.url, incident, tabId, deps)) return forgetIfLeft(tabId, tab.url, deps);
 
   const settings = await deps.settings();
   if (incident.page && !incident.shown) {
@@ -105,6 +106,19 @@ function showsIncident(
 ): boolean {
   return (
     sameDocument(url, incident.url) || (incident.explained && url === deps.explanationPage(tabId))
+  );
+}
+
+/**
+ * The tab completed on a page its record is not about: one webRequest reports nothing for (about:blank, a file, the
+ * browser's own pages), or one it left before a late failure of the old page came in. The record no longer says
+ * anything about the tab, and would have the popup describe a page that is gone. The explanation page stands in for
+ * the failed page it explains, so its record stays.
+ */
+async function forgetIfLeft(tabId: number, url: string | undefined, deps: ShowDeps) {
+  if (url === deps.explanationPage(tabId)) return;
+  await deps.incidents.update(tabId, (current) =>
+    current && !sameDocument(url, current.url) ? null : current,
   );
 }
 
@@ -168,7 +182,8 @@ async function showHelp(
     const explained = await deps.incidents.update(tabId, (current) =>
       current?.url === incident.url ? withExplained(current) : current,
     );
-    await deps.tabs.update(tabId, { url: deps.explanationPage(tabId) });
+    // The visitor may close the tab while its page is read: then there is nothing left to explain.
+    await deps.tabs.update(tabId, { url: deps.explanationPage(tabId) }).catch(() => undefined);
     return explained;
   }
   return incident;

@@ -1,4 +1,5 @@
 import type { Observation } from '@/lib/diagnosis/types';
+import { documentOf } from '@/lib/incident/observe';
 
 /**
  * Top-level loads the browser reported with tabId -1. Firefox does this for some real first loads, so such a failure
@@ -12,21 +13,20 @@ const MAX_ENTRIES = 20;
 
 export function createUntiedPages(now = Date.now) {
   const failures = new Map<string, Observation>();
-  const key = (url: string) => url.split('#', 1)[0] ?? url;
   return {
     failed(observation: Observation) {
-      failures.delete(key(observation.url));
-      failures.set(key(observation.url), observation);
+      failures.delete(documentOf(observation.url));
+      failures.set(documentOf(observation.url), observation);
       while (failures.size > MAX_ENTRIES) failures.delete(failures.keys().next().value as string);
     },
     loaded(url: string) {
-      failures.delete(key(url));
+      failures.delete(documentOf(url));
     },
     /** The failure of the page a tab now shows, taken out of the store, if one is recent. */
     adopt(url: string | undefined): Observation | undefined {
       if (!url) return undefined;
-      const observation = failures.get(key(url));
-      failures.delete(key(url));
+      const observation = failures.get(documentOf(url));
+      failures.delete(documentOf(url));
       return observation && now() - observation.time < MAX_AGE_MS ? observation : undefined;
     },
   };

@@ -41,6 +41,14 @@ describe('history', () => {
     expect(history[0]?.site).toBe('https://s999.example');
   });
 
+  it('writes no time it could not read back', () => {
+    const history = withIncident([], entry(Number.MAX_SAFE_INTEGER));
+    expect(history).toEqual([]);
+    const open = withIncident([], entry(1000));
+    expect(withRecovery(open, 'https://shop.example', Number.MAX_SAFE_INTEGER)).toEqual(open);
+    expect(normalizeHistory(withRecovery(open, 'https://shop.example', 5000))).toHaveLength(1);
+  });
+
   it('marks an origin’s open incidents recovered, and a later failure is a new incident', () => {
     let history = withIncident([], entry(1000));
     history = withRecovery(history, 'https://shop.example', 5000);

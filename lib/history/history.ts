@@ -36,7 +36,10 @@ export function siteFor(
   }
 }
 
-/** Adds an incident, newest first; a repeat of an open incident of the same site is folded into it. */
+/**
+ * Adds an incident, newest first; a repeat of an open incident of the same site is folded into it. One the history
+ * could not read back (a time no Date holds) is not written.
+ */
 export function withIncident(
   history: readonly HistoryEntry[],
   entry: HistoryEntry,
@@ -48,18 +51,18 @@ export function withIncident(
       entry.time - e.time < SAME_INCIDENT_MS &&
       entry.time >= e.time,
   );
-  if (open) return [...history];
+  if (open || !isHistoryEntry(entry)) return [...history];
   return [entry, ...history].slice(0, MAX_HISTORY);
 }
 
-/** Marks the open incidents of an origin as recovered at `time`. */
+/** Marks the open incidents of an origin as recovered at `time` (a time no Date holds marks nothing). */
 export function withRecovery(
   history: readonly HistoryEntry[],
   origin: string,
   time: number,
 ): HistoryEntry[] {
   return history.map((e) =>
-    e.origin === origin && e.recoveredAt === null && e.time <= time
+    isTime(time) && e.origin === origin && e.recoveredAt === null && e.time <= time
       ? { ...e, recoveredAt: time }
       : e,
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_STORED_HEADER_BYTES,
   MAX_STORED_HEADERS,
   MAX_STORED_HEADER_VALUE,
   MAX_STORED_URL,
@@ -45,8 +46,39 @@ describe('observe', () => {
       })),
     });
     expect(observation.url).toHaveLength(MAX_STORED_URL);
-    expect(observation.headers).toHaveLength(MAX_STORED_HEADERS);
     expect(observation.headers[0]?.value).toHaveLength(MAX_STORED_HEADER_VALUE);
+    expect(JSON.stringify(observation.headers).length).toBeLessThanOrEqual(
+      MAX_STORED_HEADER_BYTES + observation.headers.length + 1,
+    );
+    const many = observe({
+      ...base,
+      responseHeaders: Array.from({ length: 1000 }, (_, i) => ({ name: 'X-N', value: `${i}` })),
+    });
+    expect(many.headers).toHaveLength(MAX_STORED_HEADERS);
+  });
+
+  it('keeps the short headers that name a gateway after a long one that does not fit', () => {
+    const observation = observe({
+      ...base,
+      statusLine: `HTTP/1.1 502 ${'\u0001'.repeat(10_000)}`,
+      method: 'M'.repeat(10_000),
+      responseHeaders: [
+        ...Array.from({ length: 4 }, () => ({
+          name: 'Content-Security-Policy',
+          value: "default-src 'self' ".repeat(60),
+        })),
+        { name: 'Server', value: 'cloudflare' },
+        { name: 'CF-RAY', value: '8f1e2d3c4b5a6978-FRA' },
+      ],
+    });
+    expect(observation.headers.slice(-2)).toEqual([
+      { name: 'Server', value: 'cloudflare' },
+      { name: 'CF-RAY', value: '8f1e2d3c4b5a6978-FRA' },
+    ]);
+    expect(observation.headers.length).toBeLessThan(6);
+    expect(observation.statusLine?.startsWith('HTTP/1.1 502 ')).toBe(true);
+    expect(observation.statusLine!.length).toBeLessThan(1_000);
+    expect(observation.method.length).toBeLessThan(100);
   });
 
   it('names the frame kinds it distinguishes and folds the rest into other', () => {
@@ -61,5 +93,13 @@ describe('sameDocument', () => {
     expect(sameDocument('https://a.example/p#top', 'https://a.example/p')).toBe(true);
     expect(sameDocument('https://a.example/p?x=1', 'https://a.example/p')).toBe(false);
     expect(sameDocument(undefined, 'https://a.example/p')).toBe(false);
+  });
+
+  it('matches an address longer than a record keeps to the record made of it', () => {
+    const long = `https://a.example/p?state=${'s'.repeat(20_000)}`;
+    const stored = observe({ ...base, url: long }).url;
+    expect(stored.length).toBeLessThan(long.length);
+    expect(sameDocument(`${long}#top`, stored)).toBe(true);
+    expect(sameDocument(`https://a.example/q?state=${'s'.repeat(20_000)}`, stored)).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { diagnose } from '../diagnosis/diagnose';
 import { createTranslator } from '../i18n/messages';
 import english from '../../public/_locales/en/messages.json';
 import type { Observation } from '../diagnosis/types';
+import { observe } from './observe';
 
 const t = createTranslator(english);
 const PAGE = 'https://shop.example/cart';
@@ -25,6 +26,8 @@ const obs = (url: string, statusCode = 502, headers: Observation['headers'] = []
   frame: 'main_frame',
   time: 1,
 });
+
+const request = { method: 'GET', statusCode: 502, type: 'main_frame', timeStamp: 1 };
 
 describe('tab incident', () => {
   it('counts failing parts by host, and starts afresh when the tab shows another page', () => {
@@ -53,6 +56,49 @@ describe('tab incident', () => {
     expect(incident.page?.statusCode).toBe(502);
     expect(incident.parts).toHaveLength(MAX_PART_HOSTS);
     expect(incident.parts.at(-1)?.host).toBe(`h${MAX_PART_HOSTS + 4}.example`);
+  });
+
+  it('counts a failing part against the failed page it belongs to, whatever the address says after #', () => {
+    const incident = partFailed(
+      pageFailed(obs(PAGE)),
+      `${PAGE}#/orders`,
+      obs('https://api.shop.example/orders'),
+      'api',
+    );
+    expect(incident.page?.statusCode).toBe(502);
+    expect(incident.url).toBe(PAGE);
+  });
+
+  it('keeps no more of a page’s address than a record of its own failure would', () => {
+    const long = `${PAGE}?q=${'a'.repeat(100_000)}`;
+    const parts = partFailed(null, long, obs('https://api.shop.example/a'), 'api');
+    expect(parts.url).toBe(pageFailed(observe({ ...request, url: long })).url);
+    const again = partFailed(parts, long, obs('https://api.shop.example/b'), 'api');
+    expect(again.parts[0]?.count).toBe(2);
+  });
+
+  it('stays under 192 KiB however hostile the responses: fifty such tabs fit in storage.session’s 10 MiB', () => {
+    const hostile = (url: string) =>
+      observe({
+        ...request,
+        // Browsers percent-encode addresses; a backslash in a query is what JSON still doubles.
+        url: `${url}?q=${'\\'.repeat(100_000)}`,
+        method: 'M'.repeat(10_000),
+        statusLine: `HTTP/1.1 502 ${'\u0001'.repeat(100_000)}`,
+        ip: '2001:0db8:0000:0000:0000:ff00:0042:8329',
+        responseHeaders: Array.from({ length: 1000 }, (_, i) => ({
+          name: `\u0001${i}`.repeat(500),
+          value: '"'.repeat(i % 2 === 0 ? 100 : 10_000),
+        })),
+      });
+    let incident = withMarkers(pageFailed(hostile(PAGE)), {
+      title: '\u0001'.repeat(100_000),
+      text: '\u0001'.repeat(1_000_000),
+    });
+    for (let i = 0; i < 50; i++)
+      incident = partFailed(incident, PAGE, hostile(`https://api${i}.example/`), 'api');
+    expect(incident.parts).toHaveLength(MAX_PART_HOSTS);
+    expect(JSON.stringify(incident).length).toBeLessThanOrEqual(192 * 1024);
   });
 
   it('records markers on the page and that it was shown', () => {

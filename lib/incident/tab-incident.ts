@@ -16,6 +16,7 @@
 import { isServerFailure } from '../diagnosis/classify';
 import type { Diagnosis, Observation, PageMarkers } from '../diagnosis/types';
 import { message, type Message } from '../i18n/messages';
+import { documentOf, sameDocument } from './observe';
 
 export interface PartFailures {
   readonly host: string;
@@ -44,6 +45,8 @@ export interface TabIncident {
 
 export const MAX_PART_HOSTS = 10;
 export const MAX_PART_COUNT = 9999;
+/** A failing part's own address is only ever reported, never visited again: less of it is kept than of a page's. */
+export const MAX_PART_URL = 2048;
 /** Page text kept with the record: the engine reads no further. */
 export const MAX_MARKER_TEXT = 4096;
 
@@ -64,8 +67,8 @@ function hostOf(url: string): string {
 }
 
 /**
- * Adds a failing part to the tab's record. `pageUrl` is the page the tab shows; a record about another page is
- * stale (the tab has moved on) and starts afresh.
+ * Adds a failing part to the tab's record. `pageUrl` is the page the tab shows (with its fragment, as tabs report
+ * it); a record about another page is stale (the tab has moved on) and starts afresh.
  */
 export function partFailed(
   incident: TabIncident | null,
@@ -73,7 +76,7 @@ export function partFailed(
   observation: Observation,
   part: PartFailures['part'],
 ): TabIncident {
-  const current = incident && incident.url === pageUrl ? incident : null;
+  const current = incident && sameDocument(incident.url, pageUrl) ? incident : null;
   const host = hostOf(observation.url);
   const parts = current?.parts ?? [];
   const previous = parts.find((p) => p.host === host && p.part === part);
@@ -81,10 +84,10 @@ export function partFailed(
     host,
     part,
     count: Math.min(MAX_PART_COUNT, (previous?.count ?? 0) + 1),
-    observation,
+    observation: { ...observation, url: observation.url.slice(0, MAX_PART_URL) },
   };
   return {
-    url: pageUrl,
+    url: current?.url ?? documentOf(pageUrl),
     page: current?.page ?? null,
     parts: [...parts.filter((p) => p !== previous), updated].slice(-MAX_PART_HOSTS),
     shown: current?.shown ?? false,

@@ -38,6 +38,23 @@ describe('tab incidents', () => {
     expect(write.mock.calls.length).toBeLessThanOrEqual(3);
   });
 
+  it('lets updates wait for company, and writes at once, with them, an update that cannot wait', async () => {
+    const write = vi.spyOn(storage, 'setItem');
+    write.mockClear();
+    const incidents = createTabIncidents(storage);
+    const add = (i: number) => (current: TabIncident | null) =>
+      partFailed(current, 'https://shop.example/', observation(`https://api${i}.example/x`), 'api');
+    const waiting = [
+      incidents.update(8, add(0), { within: 60_000 }),
+      incidents.update(8, add(1), { within: 60_000 }),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(write).not.toHaveBeenCalled();
+    await Promise.all([...waiting, incidents.update(8, add(2))]);
+    expect(write).toHaveBeenCalledOnce();
+    expect((await incidents.get(8))?.parts).toHaveLength(3);
+  });
+
   it('removes the record when an update returns null, and keeps tabs apart', async () => {
     const incidents = createTabIncidents(storage);
     await incidents.update(1, (c) =>
@@ -49,6 +66,24 @@ describe('tab incidents', () => {
     await incidents.update(1, () => null);
     expect(await incidents.get(1)).toBeNull();
     expect((await incidents.get(2))?.url).toBe('https://b.example/');
+  });
+
+  it('leaves nothing behind for a closed tab, whatever was still being handled for it', async () => {
+    const incidents = createTabIncidents(storage);
+    const add = (current: TabIncident | null) =>
+      partFailed(current, 'https://a.example/', observation('https://a.example/api'), 'api');
+    // Read before the tab closes, written after: the write must not bring the record back.
+    const inFlight = incidents.update(5, add);
+    await incidents.tabClosed(5);
+    const late = incidents.update(5, add);
+    await Promise.all([inFlight, late]);
+    expect(await incidents.get(5)).toBeNull();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    // Other tabs, and a record merely removed (the site ignored), carry on.
+    await incidents.update(6, add);
+    await incidents.remove(6);
+    await incidents.update(6, add);
+    expect((await incidents.get(6))?.parts).toHaveLength(1);
   });
 
   it('reads a tab with no record once and writes nothing when it stays without one', async () => {

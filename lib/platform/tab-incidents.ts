@@ -4,27 +4,38 @@ import type { TabIncident } from '../incident/tab-incident';
 /** One storage.session key per tab, so tabs never race each other. */
 const keyOf = (tabId: number) => `session:tab:${tabId}` as const;
 
+/** Closed tabs remembered, the oldest forgotten first: tab ids are never reused while the browser runs. */
+const MAX_CLOSED_TABS = 1000;
+
 export type IncidentUpdate = (current: TabIncident | null) => TabIncident | null;
 
 /**
  * Each tab's incident in storage.session. Updates to one tab are applied in order and batched: every update queued
- * while a write is in flight is applied to one read and written once, so a page whose API calls fail a thousand times
- * costs a handful of writes, and no update is lost to a concurrent read-modify-write.
+ * while a write is in flight, or while the first of them waits for company (`within`), is applied to one read and
+ * written once, and no update is lost to a concurrent read-modify-write.
  */
 export function createTabIncidents(area = storage) {
+  const closed = new Set<number>();
   const queues = new Map<
     number,
-    { updates: IncidentUpdate[]; done: Promise<TabIncident | null> }
+    {
+      updates: IncidentUpdate[];
+      done: Promise<TabIncident | null>;
+      /** Ends the wait for company: the batch is written as soon as the write before it is done. */
+      writeNow: () => void;
+    }
   >();
   const inFlight = new Map<number, Promise<unknown>>();
 
-  async function flush(tabId: number): Promise<TabIncident | null> {
+  async function flush(tabId: number, company: Promise<void>): Promise<TabIncident | null> {
     await inFlight.get(tabId);
+    await company;
     const batch = queues.get(tabId);
     queues.delete(tabId);
     const stored = await area.getItem<TabIncident>(keyOf(tabId));
     let incident = stored;
     for (const update of batch?.updates ?? []) incident = update(incident);
+    if (closed.has(tabId)) incident = null;
     if (incident) await area.setItem(keyOf(tabId), incident);
     // Every healthy page load clears its tab's record, and most tabs have none: no second storage call for them.
     else if (stored !== null) await area.removeItem(keyOf(tabId));
@@ -33,15 +44,37 @@ export function createTabIncidents(area = storage) {
 
   return {
     get: (tabId: number) => area.getItem<TabIncident>(keyOf(tabId)),
-    /** Applies `update` to the tab's record (null removes it) and resolves with the record as written. */
-    update(tabId: number, update: IncidentUpdate): Promise<TabIncident | null> {
+    /**
+     * Applies `update` to the tab's record (null removes it) and resolves with the record as written. `within`: how
+     * long, in milliseconds, this update may wait for others to share its write. Failing parts of a page (its own
+     * calls) come by the thousand and wait; an update without it is written at once, taking waiting ones along.
+     */
+    update(
+      tabId: number,
+      update: IncidentUpdate,
+      { within = 0 }: { within?: number } = {},
+    ): Promise<TabIncident | null> {
+      if (closed.has(tabId)) return Promise.resolve(null);
       const queued = queues.get(tabId);
       if (queued) {
         queued.updates.push(update);
+        if (within === 0) queued.writeNow();
         return queued.done;
       }
-      const done = flush(tabId);
-      queues.set(tabId, { updates: [update], done });
+      let writeNow = () => {};
+      // A timer of a fraction of a second, not an alarm: the event that asked for it keeps the worker alive longer.
+      const company =
+        within > 0
+          ? new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, within);
+              writeNow = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            })
+          : Promise.resolve();
+      const done = flush(tabId, company);
+      queues.set(tabId, { updates: [update], done, writeNow: () => writeNow() });
       const settled = done.catch(() => undefined);
       inFlight.set(tabId, settled);
       void settled.then(() => {
@@ -53,6 +86,15 @@ export function createTabIncidents(area = storage) {
     /** Calls `listener` whenever the tab's record is written or removed, until the returned function is called. */
     watch: (tabId: number, listener: () => void) =>
       area.watch<TabIncident>(keyOf(tabId), () => listener()),
+    /**
+     * The tab is gone (closed, or replaced by another): its record goes, and an event of it still being handled
+     * cannot bring the record back, as one that was read before the tab closed and written after it otherwise would.
+     */
+    tabClosed(tabId: number): Promise<void> {
+      closed.add(tabId);
+      if (closed.size > MAX_CLOSED_TABS) closed.delete(closed.values().next().value as number);
+      return area.removeItem(keyOf(tabId));
+    },
   };
 }
 

@@ -42,8 +42,11 @@ export async function launchChromium({
   extension = true,
   otherExtension,
   loopbackHosts = [],
+  ...options
 }: ChromiumLaunchOptions = {}): Promise<Harness | PlainBrowser> {
-  const extensionDir = extension ? builtExtension('chromium') : otherExtension;
+  const extensionDir = extension
+    ? (options.extensionDir ?? builtExtension('chromium'))
+    : otherExtension;
   const profile = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserExecutable('chromium'),
@@ -67,6 +70,12 @@ export async function launchChromium({
             `--host-resolver-rules=${loopbackHosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`,
           ]
         : []),
+      // `<-loopback>` takes back the implicit bypass of 127.0.0.1, so the lab's traffic goes through the proxy too.
+      ...(options.proxy
+        ? [`--proxy-server=http://${options.proxy}`, '--proxy-bypass-list=<-loopback>']
+        : []),
+      // For DevTools' Extensions.loadUnpacked, which updates the extension in place (updateExtension).
+      ...(options.extensionDir ? ['--enable-unsafe-extension-debugging'] : []),
     ],
     viewport: { width: 1280, height: 800 },
   });
@@ -94,14 +103,16 @@ export async function launchChromium({
 
   // The worker announces itself before background.js has added its listeners: wait for them, or the first
   // navigation is missed (browser-facts.md, "Race").
-  await pollUntil('the background to register its listeners', async () =>
-    worker?.evaluate(
-      extensionCall(
-        (api: ExtensionApi) => api.webRequest.onCompleted.hasListeners() || undefined,
-        null,
+  const listening = () =>
+    pollUntil('the background to register its listeners', async () =>
+      worker?.evaluate(
+        extensionCall(
+          (api: ExtensionApi) => api.webRequest.onCompleted.hasListeners() || undefined,
+          null,
+        ),
       ),
-    ),
-  );
+    );
+  await listening();
 
   function wrap(page: Page): TestPage {
     return {
@@ -116,6 +127,7 @@ export async function launchChromium({
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       url: async () => page.url(),
       emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+      clickAt: (x, y) => page.mouse.click(x, y),
       screenshot: async (path, selector) => {
         await (selector ? page.locator(selector).screenshot({ path }) : page.screenshot({ path }));
       },
@@ -123,13 +135,20 @@ export async function launchChromium({
     };
   }
 
+  const devTools = () => {
+    const browserHandle = context.browser();
+    if (!browserHandle)
+      throw new Error('No browser behind the persistent context to open a DevTools session on');
+    return browserHandle.newBrowserCDPSession();
+  };
+
   const openExtensionPage = async (path: string) => {
     const page = wrap(await context.newPage());
     await page.goto(`${origin}/${path}`);
     return page;
   };
   // An extension page, not the worker, runs `inExtension`: it keeps working while the worker is stopped.
-  const privileged = await openExtensionPage(PRIVILEGED_PAGE);
+  let privileged = await openExtensionPage(PRIVILEGED_PAGE);
   const inExtension: Harness['inExtension'] = (fn, arg) =>
     withinTime('A call into the extension', privileged.evaluate(extensionCall(fn, arg)));
 
@@ -141,10 +160,7 @@ export async function launchChromium({
     inExtension,
     async stopBackground() {
       // DevTools' Target.closeTarget stops the worker as Chromium does when it is idle; the next event restarts it.
-      const browserHandle = context.browser();
-      if (!browserHandle)
-        throw new Error('No browser behind the persistent context to open a DevTools session on');
-      const cdp = await browserHandle.newBrowserCDPSession();
+      const cdp = await devTools();
       const { targetInfos } = await cdp.send('Target.getTargets');
       const target = targetInfos.find(
         (t) => t.type === 'service_worker' && t.url.startsWith(origin),
@@ -157,6 +173,20 @@ export async function launchChromium({
           : true;
       });
       await cdp.detach();
+    },
+    async updateExtension() {
+      if (!options.extensionDir) throw new Error('updateExtension needs the extensionDir option');
+      const before = worker;
+      // Loading the same folder again replaces the extension in place, keeping its id, as an update does (the
+      // extension's own runtime.reload() leaves one loaded from the command line unloaded).
+      const cdp = await devTools();
+      await cdp.send('Extensions.loadUnpacked', { path: options.extensionDir });
+      await cdp.detach();
+      await pollUntil('the updated extension to start', () =>
+        worker && worker !== before ? worker : undefined,
+      );
+      await listening();
+      privileged = await openExtensionPage(PRIVILEGED_PAGE);
     },
     tabIdOf: (url) => tabIdOf(inExtension, url),
     toolbar: (tabId) => toolbar(inExtension, tabId),

@@ -37,8 +37,9 @@ export async function launchFirefox({
   extension = true,
   otherExtension,
   loopbackHosts = [],
+  ...options
 }: FirefoxLaunchOptions = {}): Promise<Harness | PlainBrowser> {
-  const extensionDir = extension ? builtExtension('firefox') : undefined;
+  const extensionDir = extension ? (options.extensionDir ?? builtExtension('firefox')) : undefined;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserExecutable('firefox'),
@@ -46,6 +47,7 @@ export async function launchFirefox({
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 800 },
     extraPrefsFirefox: {
+      ...proxyPrefs(options.proxy),
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       // Nothing but the lab: no captive-portal or connectivity probes, no telemetry, no update checks.
       'network.captive-portal-service.enabled': false,
@@ -117,6 +119,7 @@ export async function launchFirefox({
       evaluate: (fn, arg) =>
         (typeof fn === 'string' ? page.evaluate(fn) : page.evaluate(fn as never, arg)) as never,
       url: async () => page.url(),
+      clickAt: (x, y) => page.mouse.click(x, y),
       async emulateColorScheme(scheme) {
         colorScheme = scheme;
         await applyColorScheme();
@@ -135,17 +138,19 @@ export async function launchFirefox({
     return page;
   };
 
-  // A privileged page to run `inExtension` in, opened once.
-  const privileged = await openExtensionPage(PRIVILEGED_PAGE);
+  // A privileged page to run `inExtension` in, opened once (and again after an update closed it).
+  let privileged = await openExtensionPage(PRIVILEGED_PAGE);
   const inExtension: Harness['inExtension'] = (fn, arg) =>
     withinTime('A call into the extension', privileged.evaluate(extensionCall(fn, arg)));
 
   // The event page adds its listeners synchronously when its script runs, so a loaded background page is ready.
-  await pollUntil('the background page to load', () =>
-    privileged.evaluate(
-      'browser.runtime.getBackgroundPage().then((page) => page?.document.readyState === "complete" || undefined)',
-    ),
-  );
+  const listening = () =>
+    pollUntil('the background page to load', () =>
+      privileged.evaluate(
+        'browser.runtime.getBackgroundPage().then((page) => page?.document.readyState === "complete" || undefined)',
+      ),
+    );
+  await listening();
 
   return {
     name: 'firefox',
@@ -194,6 +199,11 @@ export async function launchFirefox({
         },
       };
     },
+    async updateExtension() {
+      await browser.installExtension(extensionDir);
+      privileged = await openExtensionPage(PRIVILEGED_PAGE);
+      await listening();
+    },
     close: () => browser.close(),
   };
 
@@ -210,4 +220,20 @@ export async function launchFirefox({
     if (result.type !== 'success') throw new Error(`chrome scope: ${JSON.stringify(result)}`);
     return result.result.value;
   }
+}
+
+/** Firefox's proxy settings for an HTTP proxy at `host:port`, loopback included, or none. */
+function proxyPrefs(proxy: string | undefined): Record<string, unknown> {
+  if (!proxy) return {};
+  const [host, port] = proxy.split(':');
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': host,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': host,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.no_proxies_on': '',
+    // Without it Firefox sends 127.0.0.1 and localhost past any proxy.
+    'network.proxy.allow_hijacking_localhost': true,
+  };
 }

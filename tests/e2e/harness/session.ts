@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startLab, type Lab } from '../../lab/server';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
+import { startRecordingProxy, type RecordingProxy } from './proxy';
 import type { BrowserName, Harness, LaunchOptions, TestPage } from './types';
 
 export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Harness> {
@@ -11,6 +12,8 @@ export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<
 export interface BrowserSession {
   readonly browser: Harness;
   readonly lab: Lab;
+  /** The proxy all of the browser's traffic goes through, with `{ withProxy: true }`. */
+  readonly proxy: RecordingProxy;
   /**
    * A lab URL with a `?run=` token of its own: no other test shares its tab or its failure count. `host`, one of
    * the session's loopback hosts, addresses the lab by that name instead of 127.0.0.1.
@@ -26,17 +29,24 @@ export interface BrowserSession {
  */
 export function browserSession(
   name: BrowserName,
-  { withLab = true, ...launchOptions }: LaunchOptions & { withLab?: boolean } = {},
+  {
+    withLab = true,
+    withProxy = false,
+    ...launchOptions
+  }: Omit<LaunchOptions, 'proxy'> & { withLab?: boolean; withProxy?: boolean } = {},
 ): BrowserSession {
   let browser: Harness | undefined;
   let lab: Lab | undefined;
+  let proxy: RecordingProxy | undefined;
   let run = 0;
   beforeAll(async () => {
     if (withLab) lab = await startLab();
-    browser = await launch(name, launchOptions);
+    if (withProxy && lab) proxy = await startRecordingProxy(lab.origin);
+    browser = await launch(name, { ...launchOptions, proxy: proxy?.address });
   });
   afterAll(async () => {
     await browser?.close();
+    await proxy?.close();
     await lab?.close();
   });
 
@@ -51,6 +61,9 @@ export function browserSession(
     },
     get lab() {
       return started(lab, 'gateway lab');
+    },
+    get proxy() {
+      return started(proxy, 'recording proxy');
     },
     fresh(path, host) {
       const url = session.lab.url(`${path}${path.includes('?') ? '&' : '?'}run=${name}-${++run}`);

@@ -10,6 +10,8 @@ export interface TestPage {
   url(): Promise<string>;
   /** Answers `prefers-color-scheme` with this scheme for this page, across its later navigations. */
   emulateColorScheme(scheme: ColorScheme): Promise<void>;
+  /** A real click at these viewport coordinates, as the visitor's own mouse makes it (it counts as a user gesture). */
+  clickAt(x: number, y: number): Promise<void>;
   /** A PNG of the viewport, or of the first element matching `selector`. */
   screenshot(path: string, selector?: string): Promise<void>;
   close(): Promise<void>;
@@ -27,6 +29,10 @@ export interface LaunchOptions {
    * subdomain, a sibling). Chromium: --host-resolver-rules; Firefox: the pref network.dns.localDomains.
    */
   readonly loopbackHosts?: readonly string[];
+  /** Sends every request of the browser through this HTTP proxy (`127.0.0.1:<port>`), loopback included. */
+  readonly proxy?: string;
+  /** Loads the extension from this folder instead of the build: a copy the spec may update (`updateExtension`). */
+  readonly extensionDir?: string;
 }
 
 /** A canned answer for requests the extension makes, given inside the browser so that they never leave it. */
@@ -83,6 +89,12 @@ export interface Harness {
    * execution contexts in the extension's isolated world; Firefox: its extension activity log).
    */
   watchInjections(): Promise<InjectionWatch>;
+  /**
+   * Installs the extension again from its folder, which the caller has changed meanwhile (a higher version), as the
+   * browser applies an update: Chromium reloads the unpacked extension, Firefox reinstalls the temporary add-on.
+   * Extension pages opened before are closed by the browser; `inExtension` goes on working.
+   */
+  updateExtension(): Promise<void>;
   close(): Promise<void>;
 }
 
