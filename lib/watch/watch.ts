@@ -11,7 +11,7 @@
  *                                   back by the time spent offline)
  *   watching ──alarm k, k = attempts──▶ attempt k claimed: attempts k + 1 and its alarm set, then the probe:
  *       ──any answer but a 5xx──▶ back: notified, the tab reloaded
- *       ──a 5xx or no answer, attempts left──▶ watching
+ *       ──a 5xx or no answer, attempts left──▶ watching (the next attempt moved to its Retry-After, if it sent one)
  *       ──a 5xx or no answer, the last attempt──▶ gave up: notified
  *   watching ──alarm k, k ≠ attempts──▶ unchanged (a duplicate, or the alarm of an attempt already made)
  *   watching ──watch from another tab──▶ the same watch, that tab added
@@ -43,6 +43,7 @@ export interface Watch {
   /** When the last attempt is made; moved back by time spent offline. */
   readonly deadline: number;
   readonly giveUpMinutes: number;
+  /** When the latest failed answer's Retry-After asked to come back: the failure that started it, then each attempt's. */
   readonly retryAfterAt: number | null;
   readonly attempts: number;
   readonly lastAttemptAt: number | null;
@@ -84,6 +85,8 @@ export interface ProbeAnswer {
   readonly back: boolean;
   /** 0 for no answer. */
   readonly statusCode: number;
+  /** When the failed answer's Retry-After asks to come back (parsed and clamped in lib/retry/retry-after.ts), if it does. */
+  readonly retryAfterAt: number | null;
 }
 
 /** A new list of watches, and what the change is about (null when it changed nothing). */
@@ -206,8 +209,9 @@ function resume(watch: Watch, now: number): Watch {
 }
 
 /**
- * What the attempt numbered `attempts` found. Back ends the watch; a failure ends it only when no attempt is left.
- * An answer for a watch stopped, restarted or already past that attempt changes nothing.
+ * What the attempt numbered `attempts` found. Back ends the watch; a failure ends it only when no attempt is left, and
+ * one that carries a Retry-After moves the next attempt to it (lib/retry/schedule.ts bounds it). An answer for a watch
+ * stopped, restarted or already past that attempt changes nothing.
  */
 export function recordProbe(
   watches: readonly Watch[],
@@ -215,6 +219,7 @@ export function recordProbe(
   attempts: number,
   answer: ProbeAnswer,
   now: number,
+  random: number,
 ): WatchChange {
   const watch = runningAt(watches, id, attempts);
   if (!watch) return { watches, result: null };
@@ -222,11 +227,15 @@ export function recordProbe(
   const recorded: Watch = {
     ...watch,
     lastStatusCode: answer.statusCode,
+    retryAfterAt: answer.retryAfterAt,
     status,
     endedAt: status === 'watching' ? null : now,
     nextAt: status === 'watching' ? watch.nextAt : null,
   };
-  return { watches: replace(watches, recorded), result: recorded };
+  const next =
+    recorded.retryAfterAt !== null && status === 'watching' ? nextAttempt(recorded, random) : null;
+  const rescheduled = next?.kind === 'attempt' ? { ...recorded, nextAt: next.at } : recorded;
+  return { watches: replace(watches, rescheduled), result: rescheduled };
 }
 
 export function stopWatch(watches: readonly Watch[], url: string): WatchChange {
