@@ -12,6 +12,7 @@ import { probe, PROBE_TIMEOUT_MS, type ProbeResult } from '@/lib/platform/probe'
 import { loadSettings } from '@/lib/platform/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { watchStore } from '@/lib/platform/watches';
+import { parseRetryAfter } from '@/lib/retry/retry-after';
 import { MIN_ATTEMPT_INTERVAL_MS } from '@/lib/retry/schedule';
 import {
   alarmName,
@@ -154,18 +155,36 @@ export async function onWatchAlarm(
 
   const answer = answerOf(await deps.probe(claimed.url));
   const ended = await deps.watches.change((watches) =>
-    recordProbe(watches, claimed.id, claimed.attempts, answer, deps.now()),
+    recordProbe(watches, claimed.id, claimed.attempts, answer, deps.now(), deps.random()),
   );
-  if (!ended || ended.status === 'watching') return;
+  if (!ended) return;
+  if (ended.status === 'watching') {
+    // The answer's Retry-After moved the next attempt: the same alarm name, so this replaces it.
+    if (ended.nextAt !== null && ended.nextAt !== claimed.nextAt) {
+      await deps.alarms.create(alarmName(ended), { when: ended.nextAt });
+      await refreshTabs(ended, deps);
+    }
+    return;
+  }
   await deps.alarms.clear(alarmName(ended));
   if (ended.status === 'back') await announceBack(ended, deps);
   else await announceGaveUp(ended, deps);
 }
 
 function answerOf(result: ProbeResult): ProbeAnswer {
-  return result.outcome === 'no-answer'
-    ? { back: false, statusCode: 0 }
-    : { back: result.outcome === 'back', statusCode: result.statusCode };
+  switch (result.outcome) {
+    case 'no-answer':
+      return { back: false, statusCode: 0, retryAfterAt: null };
+    case 'back':
+      return { back: true, statusCode: result.statusCode, retryAfterAt: null };
+    case 'still-failing':
+      return {
+        back: false,
+        statusCode: result.statusCode,
+        // Both forms, clamped; relative to when the answer came, as the site meant it.
+        retryAfterAt: parseRetryAfter(result.retryAfter, result.time)?.at ?? null,
+      };
+  }
 }
 
 async function announceBack(watch: Watch, deps: WatchDeps): Promise<void> {
