@@ -307,6 +307,38 @@ describe('stopping', () => {
     });
   });
 
+  it('stops a watch by its id from the options page, after its tab was closed, and clears its alarm', async () => {
+    const b = background();
+    const tabId = await failedTab(b);
+    await b.handlers.watch({}, fromPage(tabId));
+    // The tab is closed: the background forgets its incident, and the browser no longer knows it. (The fake
+    // browser's tabs.remove looks the tab's window up by the tab's id.)
+    await b.deps.incidents.remove(tabId);
+    b.deps.tabs.get = (async () => Promise.reject(new Error(`No tab with id: ${tabId}`))) as never;
+    const optionsPage: SenderContext = { kind: 'extension-page', tabId: undefined };
+    // Stopping by tab no longer can: there is no failed page in it to name the watch by.
+    expect(await b.handlers.unwatch({ tabId }, optionsPage)).toMatchObject({ kind: 'refused' });
+    expect(await watchAlarms()).toHaveLength(1);
+    expect(await b.handlers.unwatchById({ watchId: 'w1' }, optionsPage)).toBe(true);
+    expect(await watchAlarms()).toEqual([]);
+    expect(await b.deps.watches.read()).toEqual([]);
+    expect(await b.handlers.unwatchById({ watchId: 'w1' }, optionsPage)).toBe(false);
+    expect(
+      await b.handlers.unwatchById({ watchId: 42 } as never as { watchId: string }, optionsPage),
+    ).toBe(false);
+  });
+
+  it('forgets an ended watch by its id, with its notification', async () => {
+    const b = background({ answers: [BACK] });
+    await b.handlers.watch({}, fromPage(await failedTab(b)));
+    await fireNextAlarm(b);
+    expect(Object.keys(notifications())).toEqual(['watch:w1']);
+    const optionsPage: SenderContext = { kind: 'extension-page', tabId: undefined };
+    expect(await b.handlers.unwatchById({ watchId: 'w1' }, optionsPage)).toBe(true);
+    expect(notifications()).toEqual({});
+    expect(await b.deps.watches.read()).toEqual([]);
+  });
+
   it('says nothing when the site answers after the visitor stopped the watch mid-attempt', async () => {
     const b = background();
     const tabId = await failedTab(b);

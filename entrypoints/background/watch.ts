@@ -25,6 +25,7 @@ import {
   recordProbe,
   startWatch,
   stopWatch,
+  stopWatchById,
   watchFor,
   watchIdOfNotification,
   watchView,
@@ -73,7 +74,7 @@ async function failedPage(request: TabTarget, sender: SenderContext, deps: Watch
 
 export function watchHandlers(
   deps: WatchDeps = defaults,
-): Pick<Handlers, 'watch' | 'unwatch' | 'watchStatus'> {
+): Pick<Handlers, 'watch' | 'unwatch' | 'watchStatus' | 'unwatchById'> {
   return {
     async watch(request, sender) {
       const target = await failedPage(request, sender, deps);
@@ -108,11 +109,19 @@ export function watchHandlers(
       const stopped = await deps.watches.change((watches) =>
         stopWatch(watches, target.incident.url),
       );
-      if (stopped) {
-        await deps.alarms.clear(alarmName(stopped));
-        await refreshTabs(stopped, deps);
-      }
+      if (stopped) await afterStop(stopped, deps);
       return watchView(undefined, target.fromForm);
+    },
+
+    // Only extension pages may send it (lib/platform/messages.ts), so the id from the payload is theirs to name.
+    async unwatchById({ watchId }) {
+      if (typeof watchId !== 'string') return false;
+      const stopped = await deps.watches.change((watches) => stopWatchById(watches, watchId));
+      if (!stopped) return false;
+      await afterStop(stopped, deps);
+      // An ended watch's notification answers its click from the watch: it goes with it.
+      await deps.notifications.clear(notificationId(stopped)).catch(() => undefined);
+      return true;
     },
 
     async watchStatus(request, sender) {
@@ -121,6 +130,12 @@ export function watchHandlers(
       return watchView(watchFor(await deps.watches.read(), target.incident.url), target.fromForm);
     },
   };
+}
+
+/** A watch just taken out of the list: no alarm left to fire, and its tabs' toolbars say so. */
+async function afterStop(watch: Watch, deps: WatchDeps): Promise<void> {
+  await deps.alarms.clear(alarmName(watch));
+  await refreshTabs(watch, deps);
 }
 
 /**

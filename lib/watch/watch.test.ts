@@ -14,10 +14,12 @@ import {
   notificationId,
   parseAlarmName,
   pauseWatch,
+  listedWatches,
   pruneWatches,
   recordProbe,
   startWatch,
   stopWatch,
+  stopWatchById,
   watchedTitle,
   watchIdOfNotification,
   watchView,
@@ -244,6 +246,42 @@ describe('stopWatch and pruneWatches', () => {
     const stopped = stopWatch(watches, 'https://shop.example/cart#top');
     expect(stopped).toMatchObject({ watches: [], result: { id: 'w1' } });
     expect(stopWatch(stopped.watches, 'https://shop.example/cart').result).toBeNull();
+  });
+
+  it('stops by id, whatever the watch is doing, and an unknown id changes nothing', () => {
+    const { watches } = started();
+    const other = startWatch(watches, request({ id: 'w2', url: 'https://b.example/' }), 0);
+    const ended = other.watches.map((w) => (w.id === 'w2' ? { ...w, status: 'back' as const } : w));
+    expect(stopWatchById(ended, 'w2')).toMatchObject({
+      watches: [{ id: 'w1' }],
+      result: { id: 'w2' },
+    });
+    expect(stopWatchById(ended, 'w1').watches.map((w) => w.id)).toEqual(['w2']);
+    expect(stopWatchById(ended, 'nope')).toEqual({ watches: ended, result: null });
+  });
+
+  it('lists running watches first, oldest first, then ended ones, newest first', () => {
+    const { watch } = started();
+    const at = (
+      id: string,
+      startedAt: number,
+      status: Watch['status'],
+      endedAt: number | null,
+    ) => ({
+      ...watch,
+      id,
+      url: `https://${id}.example/`,
+      startedAt,
+      status,
+      endedAt,
+    });
+    const listed = listedWatches([
+      at('endedEarly', START, 'gave-up', START + MINUTE),
+      at('late', START + 2 * MINUTE, 'watching', null),
+      at('endedLate', START, 'back', START + 3 * MINUTE),
+      at('early', START + MINUTE, 'watching', null),
+    ]);
+    expect(listed.map((w) => w.id)).toEqual(['early', 'late', 'endedLate', 'endedEarly']);
   });
 
   it('keeps running watches, and ended ones for a day', () => {

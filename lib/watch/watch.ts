@@ -15,7 +15,7 @@
  *       ──a 5xx or no answer, the last attempt──▶ gave up: notified
  *   watching ──alarm k, k ≠ attempts──▶ unchanged (a duplicate, or the alarm of an attempt already made)
  *   watching ──watch from another tab──▶ the same watch, that tab added
- *   any ──unwatch──▶ none
+ *   any ──unwatch (its tab), or stopped from the options page (its id)──▶ none
  *   back or gave up ──a day later, or watched again──▶ none (kept until then to answer the notification's click)
  */
 import { sameDocument } from '../incident/observe';
@@ -239,10 +239,31 @@ export function recordProbe(
 }
 
 export function stopWatch(watches: readonly Watch[], url: string): WatchChange {
-  const watch = watchFor(watches, url);
+  return without(watches, watchFor(watches, url));
+}
+
+/** Stops (or, once it has ended, forgets) the watch `id`: the options page's list names watches by id. */
+export function stopWatchById(watches: readonly Watch[], id: string): WatchChange {
+  return without(
+    watches,
+    watches.find((watch) => watch.id === id),
+  );
+}
+
+function without(watches: readonly Watch[], watch: Watch | undefined): WatchChange {
   return watch
     ? { watches: watches.filter((w) => w !== watch), result: watch }
     : { watches, result: null };
+}
+
+/** The watches as the options page lists them: running ones in the order they started, then ended ones, newest first. */
+export function listedWatches(watches: readonly Watch[]): Watch[] {
+  const running = watches.filter((w) => w.status === 'watching');
+  const ended = watches.filter((w) => w.status !== 'watching');
+  return [
+    ...running.sort((a, b) => a.startedAt - b.startedAt),
+    ...ended.sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0)),
+  ];
 }
 
 /** Drops ended watches after a day, and the oldest ended ones past a bound. */
