@@ -89,6 +89,15 @@ export interface ProbeAnswer {
   readonly retryAfterAt: number | null;
 }
 
+/** What came of stopping a watch from the options page's list: the address, for the page to say so. */
+export interface StopOutcome {
+  readonly url: string;
+  /** The watch had ended already (back, or given up): it was taken off the list. */
+  readonly ended: boolean;
+  /** False when the background did not answer: the watch may still run. */
+  readonly stopped: boolean;
+}
+
 /** A new list of watches, and what the change is about (null when it changed nothing). */
 export interface WatchChange<T = Watch | null> {
   readonly watches: readonly Watch[];
@@ -294,6 +303,23 @@ export function watchView(watch: Watch | undefined, fromForm: boolean): WatchVie
         at: watch.endedAt ?? watch.deadline,
         minutes: watch.giveUpMinutes,
       };
+  }
+}
+
+/** What a watch is doing, in one line: while it runs, when it asks next; once it has ended, when and how. */
+export function watchStatusMessage(view: WatchView, clock: (at: number) => string): Message | null {
+  switch (view.kind) {
+    case 'watching':
+      if (view.paused) return message('watchPaused');
+      return view.nextAt === null
+        ? message('watchLastCheck')
+        : message('watchNextCheck', clock(view.nextAt));
+    case 'back':
+      return message('watchBack', clock(view.at));
+    case 'gave-up':
+      return message('watchGaveUp', clock(view.at), view.minutes);
+    default:
+      return null;
   }
 }
 
