@@ -1,4 +1,4 @@
-import { clockTime, type WatchView } from '@/lib/watch/watch';
+import { clockTime, watchStatusMessage, type WatchView } from '@/lib/watch/watch';
 import { useT } from '../i18n';
 import { BUTTON, PRIMARY_BUTTON } from './styles';
 
@@ -23,7 +23,8 @@ export function WatchControl({
 }: WatchControlProps) {
   const t = useT();
   const state = view ?? { kind: 'idle', fromForm: false };
-  let said = '';
+  const status = watchStatusMessage(state, formatTime);
+  let said = status ? t(status) : '';
   let action: [label: string, onClick: () => void, primary: boolean] | null = [
     t('watchStart'),
     onWatch,
@@ -31,19 +32,12 @@ export function WatchControl({
   ];
   switch (state.kind) {
     case 'watching':
-      said = state.paused
-        ? t('watchPaused')
-        : state.nextAt === null
-          ? t('watchLastCheck')
-          : t('watchNextCheck', formatTime(state.nextAt));
       action = [t('watchStop'), onStop, false];
       break;
     case 'back':
-      said = t('watchBack', formatTime(state.at));
       action = null;
       break;
     case 'gave-up':
-      said = t('watchGaveUp', formatTime(state.at), state.minutes);
       action = [t('watchAgain'), onWatch, false];
       break;
     case 'refused':

@@ -307,6 +307,38 @@ describe('stopping', () => {
     });
   });
 
+  it('stops a watch by its id from the options page, after its tab was closed, and clears its alarm', async () => {
+    const b = background();
+    const tabId = await failedTab(b);
+    await b.handlers.watch({}, fromPage(tabId));
+    // The tab is closed: the background forgets its incident, and the browser no longer knows it. (The fake
+    // browser's tabs.remove looks the tab's window up by the tab's id.)
+    await b.deps.incidents.remove(tabId);
+    b.deps.tabs.get = (async () => Promise.reject(new Error(`No tab with id: ${tabId}`))) as never;
+    const optionsPage: SenderContext = { kind: 'extension-page', tabId: undefined };
+    // Stopping by tab no longer can: there is no failed page in it to name the watch by.
+    expect(await b.handlers.unwatch({ tabId }, optionsPage)).toMatchObject({ kind: 'refused' });
+    expect(await watchAlarms()).toHaveLength(1);
+    expect(await b.handlers.unwatchById({ watchId: 'w1' }, optionsPage)).toBe(true);
+    expect(await watchAlarms()).toEqual([]);
+    expect(await b.deps.watches.read()).toEqual([]);
+    expect(await b.handlers.unwatchById({ watchId: 'w1' }, optionsPage)).toBe(false);
+    expect(
+      await b.handlers.unwatchById({ watchId: 42 } as never as { watchId: string }, optionsPage),
+    ).toBe(false);
+  });
+
+  it('forgets an ended watch by its id, with its notification', async () => {
+    const b = background({ answers: [BACK] });
+    await b.handlers.watch({}, fromPage(await failedTab(b)));
+    await fireNextAlarm(b);
+    expect(Object.keys(notifications())).toEqual(['watch:w1']);
+    const optionsPage: SenderContext = { kind: 'extension-page', tabId: undefined };
+    expect(await b.handlers.unwatchById({ watchId: 'w1' }, optionsPage)).toBe(true);
+    expect(notifications()).toEqual({});
+    expect(await b.deps.watches.read()).toEqual([]);
+  });
+
   it('says nothing when the site answers after the visitor stopped the watch mid-attempt', async () => {
     const b = background();
     const tabId = await failedTab(b);
@@ -320,6 +352,78 @@ describe('stopping', () => {
     await attempt;
     expect(notifications()).toEqual({});
     expect(b.deps.tabs.reload).not.toHaveBeenCalled();
+  });
+});
+
+describe('a Retry-After in an attempt’s answer', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  /** The site answers the next attempt with a 503 carrying this Retry-After, a second after it is asked. */
+  const busyOnce = (b: Background, retryAfter: string) =>
+    b.deps.probe.mockImplementationOnce(async () => ({
+      outcome: 'still-failing',
+      statusCode: 503,
+      time: b.clock.now + SECOND,
+      retryAfter,
+    }));
+
+  it('moves the next attempt’s alarm to it, in seconds or as a date, and the page hears of the new time', async () => {
+    const b = background();
+    const tabId = await failedTab(b);
+    await b.handlers.watch({}, fromPage(tabId));
+    busyOnce(b, '600');
+    await fireNextAlarm(b);
+    const answered = START + 30 * SECOND + SECOND;
+    expect(await watchAlarms()).toMatchObject([
+      { name: 'watch:w1:1', scheduledTime: answered + 10 * MINUTE },
+    ]);
+    expect((await b.deps.watches.read())[0]).toMatchObject({
+      lastStatusCode: 503,
+      nextAt: answered + 10 * MINUTE,
+    });
+    expect(await b.handlers.watchStatus({}, fromPage(tabId))).toMatchObject({
+      nextAt: answered + 10 * MINUTE,
+    });
+    // Refreshed at the start, at the claim, and once more for the moved attempt.
+    expect(b.deps.refresh).toHaveBeenCalledTimes(3);
+
+    // The second attempt, at 23:03:13 GMT; the site asks for 23:23:14 GMT, twenty minutes after its answer.
+    expect(new Date(answered + 10 * MINUTE).toUTCString()).toBe('Fri, 20 Mar 2026 23:03:13 GMT');
+    busyOnce(b, 'Fri, 20 Mar 2026 23:23:14 GMT');
+    await fireNextAlarm(b);
+    expect(await watchAlarms()).toMatchObject([
+      { name: 'watch:w1:2', scheduledTime: answered + 10 * MINUTE + SECOND + 20 * MINUTE },
+    ]);
+  });
+
+  it('keeps the alarm where it was for one sooner than the backoff, and cuts one past the end to the end', async () => {
+    const b = background({ settings: { watchGiveUpMinutes: 5 } });
+    await b.handlers.watch({}, fromPage(await failedTab(b)));
+    busyOnce(b, '1');
+    await fireNextAlarm(b);
+    expect(await watchAlarms()).toMatchObject([
+      { name: 'watch:w1:1', scheduledTime: START + 60 * SECOND },
+    ]);
+    busyOnce(b, '99999999999');
+    await fireNextAlarm(b);
+    expect(await watchAlarms()).toMatchObject([
+      { name: 'watch:w1:2', scheduledTime: START + 5 * MINUTE },
+    ]);
+    // That attempt is the last: a further Retry-After does not keep the watch going.
+    busyOnce(b, '600');
+    await fireNextAlarm(b);
+    expect(await watchAlarms()).toEqual([]);
+    expect((await b.deps.watches.read())[0]?.status).toBe('gave-up');
+  });
+
+  it('ignores a Retry-After that is not one', async () => {
+    const b = background();
+    await b.handlers.watch({}, fromPage(await failedTab(b)));
+    busyOnce(b, 'soon');
+    await fireNextAlarm(b);
+    expect(await watchAlarms()).toMatchObject([
+      { name: 'watch:w1:1', scheduledTime: START + 60 * SECOND },
+    ]);
   });
 });
 

@@ -12,6 +12,7 @@ import { probe, PROBE_TIMEOUT_MS, type ProbeResult } from '@/lib/platform/probe'
 import { loadSettings } from '@/lib/platform/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { watchStore } from '@/lib/platform/watches';
+import { parseRetryAfter } from '@/lib/retry/retry-after';
 import { MIN_ATTEMPT_INTERVAL_MS } from '@/lib/retry/schedule';
 import {
   alarmName,
@@ -24,6 +25,7 @@ import {
   recordProbe,
   startWatch,
   stopWatch,
+  stopWatchById,
   watchFor,
   watchIdOfNotification,
   watchView,
@@ -72,7 +74,7 @@ async function failedPage(request: TabTarget, sender: SenderContext, deps: Watch
 
 export function watchHandlers(
   deps: WatchDeps = defaults,
-): Pick<Handlers, 'watch' | 'unwatch' | 'watchStatus'> {
+): Pick<Handlers, 'watch' | 'unwatch' | 'watchStatus' | 'unwatchById'> {
   return {
     async watch(request, sender) {
       const target = await failedPage(request, sender, deps);
@@ -107,11 +109,19 @@ export function watchHandlers(
       const stopped = await deps.watches.change((watches) =>
         stopWatch(watches, target.incident.url),
       );
-      if (stopped) {
-        await deps.alarms.clear(alarmName(stopped));
-        await refreshTabs(stopped, deps);
-      }
+      if (stopped) await afterStop(stopped, deps);
       return watchView(undefined, target.fromForm);
+    },
+
+    // Only extension pages may send it (lib/platform/messages.ts), so the id from the payload is theirs to name.
+    async unwatchById({ watchId }) {
+      if (typeof watchId !== 'string') return false;
+      const stopped = await deps.watches.change((watches) => stopWatchById(watches, watchId));
+      if (!stopped) return false;
+      await afterStop(stopped, deps);
+      // An ended watch's notification answers its click from the watch: it goes with it.
+      await deps.notifications.clear(notificationId(stopped)).catch(() => undefined);
+      return true;
     },
 
     async watchStatus(request, sender) {
@@ -120,6 +130,12 @@ export function watchHandlers(
       return watchView(watchFor(await deps.watches.read(), target.incident.url), target.fromForm);
     },
   };
+}
+
+/** A watch just taken out of the list: no alarm left to fire, and its tabs' toolbars say so. */
+async function afterStop(watch: Watch, deps: WatchDeps): Promise<void> {
+  await deps.alarms.clear(alarmName(watch));
+  await refreshTabs(watch, deps);
 }
 
 /**
@@ -154,18 +170,36 @@ export async function onWatchAlarm(
 
   const answer = answerOf(await deps.probe(claimed.url));
   const ended = await deps.watches.change((watches) =>
-    recordProbe(watches, claimed.id, claimed.attempts, answer, deps.now()),
+    recordProbe(watches, claimed.id, claimed.attempts, answer, deps.now(), deps.random()),
   );
-  if (!ended || ended.status === 'watching') return;
+  if (!ended) return;
+  if (ended.status === 'watching') {
+    // The answer's Retry-After moved the next attempt: the same alarm name, so this replaces it.
+    if (ended.nextAt !== null && ended.nextAt !== claimed.nextAt) {
+      await deps.alarms.create(alarmName(ended), { when: ended.nextAt });
+      await refreshTabs(ended, deps);
+    }
+    return;
+  }
   await deps.alarms.clear(alarmName(ended));
   if (ended.status === 'back') await announceBack(ended, deps);
   else await announceGaveUp(ended, deps);
 }
 
 function answerOf(result: ProbeResult): ProbeAnswer {
-  return result.outcome === 'no-answer'
-    ? { back: false, statusCode: 0 }
-    : { back: result.outcome === 'back', statusCode: result.statusCode };
+  switch (result.outcome) {
+    case 'no-answer':
+      return { back: false, statusCode: 0, retryAfterAt: null };
+    case 'back':
+      return { back: true, statusCode: result.statusCode, retryAfterAt: null };
+    case 'still-failing':
+      return {
+        back: false,
+        statusCode: result.statusCode,
+        // Both forms, clamped; relative to when the answer came, as the site meant it.
+        retryAfterAt: parseRetryAfter(result.retryAfter, result.time)?.at ?? null,
+      };
+  }
 }
 
 async function announceBack(watch: Watch, deps: WatchDeps): Promise<void> {

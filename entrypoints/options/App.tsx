@@ -2,6 +2,7 @@ import { TranslateContext } from '@/components/i18n';
 import { HistoryView } from '@/components/options/HistoryView';
 import { OptionsHeader } from '@/components/options/OptionsHeader';
 import { SettingsForm, type BrowserName } from '@/components/options/SettingsForm';
+import { WatchList } from '@/components/options/WatchList';
 import { translate } from '@/lib/platform/i18n';
 import type { OptionsState } from '@/lib/state/options';
 
@@ -17,6 +18,7 @@ function Options({ state, browser }: { state: OptionsState; browser: BrowserName
   const lang = translate({ key: 'pageLanguage' });
   const settings = state.settings.value;
   const history = state.history.value;
+  const watches = state.watchList.watches.value;
   return (
     <div class="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-10">
       <OptionsHeader lastSave={state.lastSave.value} lang={lang} />
@@ -29,6 +31,14 @@ function Options({ state, browser }: { state: OptionsState; browser: BrowserName
             onChange={(patch) => void state.change(patch)}
             onAddSite={state.addSite}
             onRemoveSite={(site) => void state.removeSite(site)}
+          />
+        )}
+        {watches && (
+          <WatchList
+            watches={watches}
+            lang={lang}
+            lastStop={state.watchList.lastStop.value}
+            onStop={(watch) => void state.watchList.stop(watch)}
           />
         )}
         {settings && history && (

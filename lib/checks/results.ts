@@ -10,7 +10,13 @@ import type { ArchiveAvailability } from './wayback';
 /** What asking the site for a page again found (lib/platform/probe.ts asks). */
 export type ProbeResult =
   | { readonly outcome: 'back'; readonly statusCode: number; readonly time: number }
-  | { readonly outcome: 'still-failing'; readonly statusCode: number; readonly time: number }
+  | {
+      readonly outcome: 'still-failing';
+      readonly statusCode: number;
+      readonly time: number;
+      /** The answer's Retry-After header as sent, when it had one (the watcher honours it). */
+      readonly retryAfter?: string;
+    }
   | { readonly outcome: 'no-answer'; readonly error: string; readonly time: number };
 
 export type RetryResult =

@@ -65,6 +65,7 @@ describe('serveMessages', () => {
       watch: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
       unwatch: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
       watchStatus: vi.fn(async () => ({ kind: 'idle' as const, fromForm: false })),
+      unwatchById: vi.fn(async () => true),
     } satisfies Handlers;
     serveMessages(handlers, runtime as never);
     return { handlers, deliver: (message: unknown, sender: object) => listener(message, sender) };
@@ -106,6 +107,21 @@ describe('serveMessages', () => {
       expect(deliver({ type, data: { domain: 'a.example' } }, fromContentScript)).toBeUndefined();
       expect(handlers[type]).not.toHaveBeenCalled();
     }
+  });
+
+  it('lets only the extension’s own pages stop a watch by its id, never a page’s content script', async () => {
+    const { handlers, deliver } = serve();
+    const fromContentScript = { id: ID, url: 'https://a.example/', tab: tab(5), frameId: 0 };
+    expect(
+      deliver({ type: 'unwatchById', data: { watchId: 'w1' } }, fromContentScript),
+    ).toBeUndefined();
+    expect(handlers.unwatchById).not.toHaveBeenCalled();
+    const options = { id: ID, url: `chrome-extension://${ID}/options.html` };
+    await deliver({ type: 'unwatchById', data: { watchId: 'w1' } }, options);
+    expect(handlers.unwatchById).toHaveBeenCalledWith(
+      { watchId: 'w1' },
+      { kind: 'extension-page', tabId: undefined },
+    );
   });
 
   it('ignores malformed messages and unknown verbs, including inherited property names', () => {

@@ -79,6 +79,12 @@ export interface Protocol {
   unwatch: Verb<TabTarget, WatchView>;
   /** Whether the tab's failed page is watched, and when it is asked next. */
   watchStatus: Verb<TabTarget, WatchView>;
+  /**
+   * The options page's Stop (or Remove, for a watch that has ended): stops the watch `watchId`, whatever tab it came
+   * from, even one closed since. Extension pages only: a page could otherwise stop another page's watch. Answers
+   * whether there was such a watch.
+   */
+  unwatchById: Verb<{ readonly watchId: string }, boolean>;
 }
 
 export type { RetryResult };
@@ -114,6 +120,7 @@ const ALLOWED: { readonly [V in MessageType]: readonly SenderKind[] } = {
   watch: ['extension-page', 'content-script'],
   unwatch: ['extension-page', 'content-script'],
   watchStatus: ['extension-page', 'content-script'],
+  unwatchById: ['extension-page'],
 };
 
 /** The tab a message acts on: a content script's own, or the one an extension page named. */

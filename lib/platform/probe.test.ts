@@ -31,6 +31,29 @@ describe('probe', () => {
     });
   });
 
+  it('hands on the Retry-After of a failure as sent, for the watcher to honour', async () => {
+    const busy = (headers: HeadersInit) =>
+      vi.fn(async () => new Response('x', { status: 503, headers }));
+    expect(
+      await probe('https://shop.example/', {
+        fetchFn: busy({ 'Retry-After': '120' }),
+        now: () => 5,
+      }),
+    ).toEqual({ outcome: 'still-failing', statusCode: 503, time: 5, retryAfter: '120' });
+    const date = 'Fri, 20 Mar 2026 23:08:13 GMT';
+    expect(
+      await probe('https://shop.example/', {
+        fetchFn: busy({ 'retry-after': date }),
+        now: () => 5,
+      }),
+    ).toMatchObject({ retryAfter: date });
+    expect(await probe('https://shop.example/', { fetchFn: busy({}), now: () => 5 })).toEqual({
+      outcome: 'still-failing',
+      statusCode: 503,
+      time: 5,
+    });
+  });
+
   it('asks with GET, past the cache, with the visitor’s cookies', async () => {
     const fetchFn = answer(200);
     await probe('https://shop.example/cart', { fetchFn });

@@ -30,8 +30,16 @@ export async function probe(
     });
     // The body is not needed: cancel it so a large page is not downloaded for nothing.
     void response.body?.cancel().catch(() => {});
-    const outcome = isServerFailure(response.status) ? 'still-failing' : 'back';
-    return { outcome, statusCode: response.status, time: now() };
+    const time = now();
+    if (!isServerFailure(response.status))
+      return { outcome: 'back', statusCode: response.status, time };
+    const retryAfter = response.headers.get('retry-after');
+    return {
+      outcome: 'still-failing',
+      statusCode: response.status,
+      time,
+      ...(retryAfter === null ? {} : { retryAfter }),
+    };
   } catch (error) {
     return {
       outcome: 'no-answer',

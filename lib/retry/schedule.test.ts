@@ -122,6 +122,135 @@ describe('nextAttempt and Retry-After', () => {
   });
 });
 
+describe('nextAttempt and the Retry-After of an attempt’s answer', () => {
+  // The answer to the attempt made at START + 10 min, 2 s after it was asked.
+  const asked = START + 10 * MINUTE;
+  const answered = asked + 2 * SECOND;
+  const after = (attempts: number, value: string, overrides: Partial<ScheduleState> = {}) =>
+    fresh({
+      attempts,
+      lastAttemptAt: asked,
+      retryAfterAt: parseRetryAfter(value, answered)?.at ?? null,
+      ...overrides,
+    });
+
+  it('waits for a Retry-After in seconds rather than the backoff’s 30 to 60 s', () => {
+    expect(nextAttempt(after(1, '300'), 0)).toEqual({
+      kind: 'attempt',
+      at: answered + 300 * SECOND,
+    });
+    // Spread over the 30 s after it, like the first attempt.
+    expect(nextAttempt(after(1, '300'), 0.5)).toEqual({
+      kind: 'attempt',
+      at: answered + 315 * SECOND,
+    });
+  });
+
+  it('waits for a Retry-After HTTP-date', () => {
+    // answered is Fri, 20 Mar 2026 23:02:44 GMT; the date is five minutes after that, to the second.
+    expect(nextAttempt(after(2, 'Fri, 20 Mar 2026 23:07:44 GMT'), 0)).toEqual({
+      kind: 'attempt',
+      at: answered + 5 * MINUTE,
+    });
+    // The obsolete forms too (RFC 9110 §5.6.7).
+    expect(nextAttempt(after(2, 'Friday, 20-Mar-26 23:07:44 GMT'), 0)).toEqual(
+      nextAttempt(after(2, 'Fri Mar 20 23:07:44 2026'), 0),
+    );
+  });
+
+  it('keeps to the backoff when the site asks for less, or for a moment already past', () => {
+    // Four attempts made: the backoff is [4 min, 8 min].
+    for (const value of ['0', '1', '120', 'Fri, 20 Mar 2026 22:00:00 GMT'])
+      expect(nextAttempt(after(4, value), 0)).toEqual({ kind: 'attempt', at: asked + 4 * MINUTE });
+  });
+
+  it('never asks sooner than the floor after the last attempt', () => {
+    expect(nextAttempt(after(1, '1'), 0)).toEqual({
+      kind: 'attempt',
+      at: asked + MIN_ATTEMPT_INTERVAL_MS,
+    });
+  });
+
+  it('honours a Retry-After beyond the cap: the site said when', () => {
+    expect(nextAttempt(after(8, '3600'), 0)).toEqual({
+      kind: 'attempt',
+      at: answered + 60 * MINUTE,
+    });
+  });
+
+  it('cuts a Retry-After past the end to the end, and gives up after that attempt', () => {
+    const absurd = after(3, '99999999999');
+    expect(nextAttempt(absurd, 0.7)).toEqual({ kind: 'attempt', at: START + TWO_HOURS });
+    const last = { ...absurd, attempts: 4, lastAttemptAt: START + TWO_HOURS };
+    expect(nextAttempt(last, 0.7)).toEqual({ kind: 'give-up' });
+    // Near the end, the floor still holds: one more attempt a floor later, past the end.
+    const close = after(3, '600', { deadline: asked + 10 * SECOND });
+    expect(nextAttempt(close, 0)).toEqual({ kind: 'attempt', at: asked + MIN_ATTEMPT_INTERVAL_MS });
+  });
+
+  it('ignores one that is not a time', () => {
+    const plain = fresh({ attempts: 1, lastAttemptAt: asked });
+    for (const retryAfterAt of [Number.NaN, Number.POSITIVE_INFINITY, null])
+      expect(nextAttempt({ ...plain, retryAfterAt }, 0.4)).toEqual(nextAttempt(plain, 0.4));
+  });
+
+  it('always: at least the floor after the last attempt, no sooner than asked unless the end comes first, never past the end but by the floor', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        fc.integer({ min: 0, max: 4 * 60 * 60 }),
+        fc.integer({ min: 0, max: 48 * 60 * 60 }),
+        (attempts, random, secondsLeft, retryAfterSeconds) => {
+          const state = after(attempts, String(retryAfterSeconds), {
+            deadline: asked + secondsLeft * SECOND,
+          });
+          const next = nextAttempt(state, random);
+          if (secondsLeft === 0) {
+            expect(next).toEqual({ kind: 'give-up' });
+            return;
+          }
+          expect(next.kind).toBe('attempt');
+          const at = (next as { at: number }).at;
+          expect(at).toBeGreaterThanOrEqual(asked + MIN_ATTEMPT_INTERVAL_MS);
+          expect(at).toBeGreaterThanOrEqual(Math.min(state.retryAfterAt!, state.deadline));
+          expect(at).toBeLessThanOrEqual(Math.max(state.deadline, asked + MIN_ATTEMPT_INTERVAL_MS));
+        },
+      ),
+    );
+  });
+
+  it('a site answering every attempt with a Retry-After is asked until the end, then given up on', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 24 * 60 }),
+        fc.array(fc.integer({ min: 0, max: 2 * 60 * 60 }), { minLength: 1, maxLength: 20 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (giveUpMinutes, retryAfters, random) => {
+          let state = fresh({ deadline: START + giveUpMinutes * MINUTE });
+          const times: number[] = [];
+          for (let i = 0; i < 1000; i++) {
+            const next = nextAttempt(state, random);
+            if (next.kind === 'give-up') break;
+            times.push(next.at);
+            const seconds = String(retryAfters[i % retryAfters.length]);
+            state = {
+              ...state,
+              attempts: state.attempts + 1,
+              lastAttemptAt: next.at,
+              retryAfterAt: parseRetryAfter(seconds, next.at)!.at,
+            };
+          }
+          expect(times.at(-1)).toBeGreaterThanOrEqual(state.deadline);
+          for (const gap of gaps(START, times).slice(1))
+            expect(gap).toBeGreaterThanOrEqual(MIN_ATTEMPT_INTERVAL_MS);
+          expect(times.slice(0, -1).every((time) => time < state.deadline)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
 describe('backoffRange', () => {
   it('doubles from the floor to the cap, each range spanning half to all of its ceiling', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 50].map(backoffRange)).toEqual(

@@ -3,6 +3,10 @@
  *
  * - The first attempt waits for the site's own Retry-After when it sent one (https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3),
  *   then spreads visitors told the same moment over the following interval.
+ * - A later attempt waits for the Retry-After of the answer before it the same way, when that answer sent one, or for
+ *   the backoff below when that is later: a site that says "in one second" to every attempt is still asked less and
+ *   less often, and one that says "in an hour" is asked in an hour, even past the cap (it said when), but never past
+ *   the end.
  * - Later attempts back off exponentially with "equal jitter": each wait is drawn between half and all of a doubling
  *   ceiling, so visitors who met the same outage drift apart instead of asking in step.
  *   https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
@@ -23,7 +27,10 @@ export interface ScheduleState {
   readonly lastAttemptAt: number | null;
   /** When the watch ends: its last attempt is made then, or within one floor of the one before. */
   readonly deadline: number;
-  /** When the failed response's Retry-After asked browsers to come back (already parsed and clamped), if it did. */
+  /**
+   * When the latest failed answer's Retry-After asked browsers to come back (already parsed and clamped), if it did:
+   * the failure that started the watch before the first attempt, then the answer to the last attempt.
+   */
   readonly retryAfterAt: number | null;
 }
 
@@ -41,15 +48,18 @@ export function backoffRange(attempts: number): { readonly min: number; readonly
 export function nextAttempt(state: ScheduleState, random: number): NextAttempt {
   const draw = Number.isFinite(random) ? Math.min(Math.max(random, 0), 1) : 0;
   const { attempts, startedAt, lastAttemptAt, deadline } = state;
+  // Visitors told the same moment (an HTTP-date) are spread over the interval after it.
+  const asked = Number.isFinite(state.retryAfterAt)
+    ? (state.retryAfterAt as number) + draw * MIN_ATTEMPT_INTERVAL_MS
+    : 0;
   if (attempts === 0 || lastAttemptAt === null) {
     const earliest = startedAt + MIN_ATTEMPT_INTERVAL_MS;
-    const asked = Number.isFinite(state.retryAfterAt) ? (state.retryAfterAt as number) : 0;
-    const at = Math.max(earliest, asked) + draw * MIN_ATTEMPT_INTERVAL_MS;
+    const at = Math.max(earliest + draw * MIN_ATTEMPT_INTERVAL_MS, asked);
     // A Retry-After beyond the end the user chose is cut to it: one attempt then, rather than none at all.
     return { kind: 'attempt', at: Math.max(earliest, Math.min(at, deadline)) };
   }
   if (lastAttemptAt >= deadline) return { kind: 'give-up' };
   const { min, max } = backoffRange(attempts);
-  const at = Math.min(lastAttemptAt + min + draw * (max - min), deadline);
+  const at = Math.min(Math.max(lastAttemptAt + min + draw * (max - min), asked), deadline);
   return { kind: 'attempt', at: Math.max(at, lastAttemptAt + MIN_ATTEMPT_INTERVAL_MS) };
 }

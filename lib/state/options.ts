@@ -18,6 +18,7 @@ import {
   type AddSiteOutcome,
   type Settings,
 } from '../settings/settings';
+import { createWatchList, type WatchList } from './watch-list';
 
 /** A storage item as the page uses it: what is stored is read as unknown, since it may be old or damaged. */
 interface Store<T> {
@@ -27,7 +28,8 @@ interface Store<T> {
 }
 
 /**
- * The options page's state: the settings, saved the moment they change, and the history view. Both follow storage,
+ * The options page's state: the settings, saved the moment they change, the pages being watched, and the history
+ * view. All follow storage,
  * so a site silenced from the panel, or an incident recorded while the page is open, shows up at once; and every
  * write starts from what is stored now, so a change made elsewhere in between is never overwritten. The background
  * reads the settings each time it needs them: saving is applying.
@@ -35,11 +37,13 @@ interface Store<T> {
 export function createOptionsState({
   settingsStore = settingsItem,
   historyStore = historyItem,
+  watchList = createWatchList(),
   now = Date.now,
   download,
 }: {
   settingsStore?: Store<Settings>;
   historyStore?: Store<HistoryEntry[]>;
+  watchList?: WatchList;
   now?: () => number;
   download: (file: ExportFile) => void;
 }) {
@@ -108,12 +112,14 @@ export function createOptionsState({
     const [storedSettings, storedHistory] = await Promise.all([
       settingsStore.getValue(),
       historyStore.getValue(),
+      watchList.load(),
     ]);
     settings.value = normalizeSettings(storedSettings);
     history.value = readHistory(storedHistory);
   }
 
   const unwatch = [
+    watchList.dispose,
     settingsStore.watch((value) => void (settings.value = normalizeSettings(value))),
     historyStore.watch((value) => {
       history.value = readHistory(value);
@@ -125,6 +131,7 @@ export function createOptionsState({
     settings,
     lastSave,
     history,
+    watchList,
     filter,
     shown,
     facets,

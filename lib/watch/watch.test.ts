@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTranslator, message } from '../i18n/messages';
+import { parseRetryAfter } from '../retry/retry-after';
 import english from '../../public/_locales/en/messages.json';
 import {
   alarmName,
@@ -13,10 +14,12 @@ import {
   notificationId,
   parseAlarmName,
   pauseWatch,
+  listedWatches,
   pruneWatches,
   recordProbe,
   startWatch,
   stopWatch,
+  stopWatchById,
   watchedTitle,
   watchIdOfNotification,
   watchView,
@@ -25,6 +28,7 @@ import {
 } from './watch';
 
 const START = Date.UTC(2026, 2, 20, 22, 52, 42);
+const BACK = { back: true, statusCode: 200, retryAfterAt: null };
 const MINUTE = 60_000;
 const request = (overrides: Partial<WatchRequest> = {}): WatchRequest => ({
   id: 'w1',
@@ -83,8 +87,9 @@ describe('startWatch', () => {
       claimAttempt(watches, 'w1', 0, START + 30_000, 0).watches,
       'w1',
       1,
-      { back: true, statusCode: 200 },
+      BACK,
       START + 30_000,
+      0,
     ).watches;
     const again = startWatch(ended, request({ id: 'w2', now: START + MINUTE }), 0);
     expect(again.result).toMatchObject({ kind: 'started', watch: { id: 'w2', attempts: 0 } });
@@ -157,13 +162,7 @@ describe('recordProbe', () => {
     claimAttempt(started({ giveUpMinutes }).watches, 'w1', 0, at, 0).watches;
 
   it('ends the watch when the site is back', () => {
-    const { result } = recordProbe(
-      claimed(),
-      'w1',
-      1,
-      { back: true, statusCode: 200 },
-      START + 31_000,
-    );
+    const { result } = recordProbe(claimed(), 'w1', 1, BACK, START + 31_000, 0);
     expect(result).toMatchObject({
       status: 'back',
       endedAt: START + 31_000,
@@ -173,24 +172,71 @@ describe('recordProbe', () => {
   });
 
   it('keeps watching after a failure while attempts are left, and gives up after the last', () => {
-    const failing = { back: false, statusCode: 0 };
-    expect(recordProbe(claimed(), 'w1', 1, failing, START).result).toMatchObject({
+    const failing = { back: false, statusCode: 0, retryAfterAt: null };
+    expect(recordProbe(claimed(), 'w1', 1, failing, START, 0).result).toMatchObject({
       status: 'watching',
       lastStatusCode: 0,
       nextAt: START + 60_000,
     });
     const last = claimed(5, START + 5 * MINUTE);
-    expect(recordProbe(last, 'w1', 1, failing, START + 5 * MINUTE).result).toMatchObject({
+    expect(recordProbe(last, 'w1', 1, failing, START + 5 * MINUTE, 0).result).toMatchObject({
       status: 'gave-up',
       endedAt: START + 5 * MINUTE,
     });
   });
 
+  it('moves the next attempt to the Retry-After of a failed answer, and keeps it where it was without one', () => {
+    // Claimed at START + 30 s: the next attempt 30 to 60 s later; the answer came 1 s after asking.
+    const answered = START + 31_000;
+    const busy = (value: string) => ({
+      back: false,
+      statusCode: 503,
+      retryAfterAt: parseRetryAfter(value, answered)!.at,
+    });
+    expect(recordProbe(claimed(), 'w1', 1, busy('600'), answered, 0).result).toMatchObject({
+      status: 'watching',
+      lastStatusCode: 503,
+      retryAfterAt: answered + 10 * MINUTE,
+      nextAt: answered + 10 * MINUTE,
+    });
+    // Fri, 20 Mar 2026 22:53:13 GMT is `answered`; the date asks for a quarter of an hour later.
+    const dated = recordProbe(
+      claimed(),
+      'w1',
+      1,
+      busy('Fri, 20 Mar 2026 23:08:13 GMT'),
+      answered,
+      0.5,
+    );
+    expect(dated.result?.nextAt).toBe(answered + 15 * MINUTE + 15_000);
+    // No further than the end the user chose.
+    const short = recordProbe(claimed(5), 'w1', 1, busy('3600'), answered, 0);
+    expect(short.result?.nextAt).toBe(START + 5 * MINUTE);
+    // Sooner than the backoff: the backoff holds (random 0: 30 s after the attempt).
+    expect(recordProbe(claimed(), 'w1', 1, busy('1'), answered, 0).result?.nextAt).toBe(
+      START + 60_000,
+    );
+    const quiet = { back: false, statusCode: 502, retryAfterAt: null };
+    expect(recordProbe(claimed(), 'w1', 1, quiet, answered, 0.9).result).toMatchObject({
+      nextAt: START + 60_000,
+      retryAfterAt: null,
+    });
+  });
+
+  it('gives up after the last attempt whatever its Retry-After asks', () => {
+    const last = claimed(5, START + 5 * MINUTE);
+    const busy = { back: false, statusCode: 503, retryAfterAt: START + 20 * MINUTE };
+    expect(recordProbe(last, 'w1', 1, busy, START + 5 * MINUTE, 0).result).toMatchObject({
+      status: 'gave-up',
+      nextAt: null,
+    });
+  });
+
   it('ignores the answer to an attempt the watch is past, or of a watch stopped meanwhile', () => {
     const watches = claimed();
-    expect(recordProbe(watches, 'w1', 0, { back: true, statusCode: 200 }, START).result).toBeNull();
+    expect(recordProbe(watches, 'w1', 0, BACK, START, 0).result).toBeNull();
     const stopped = stopWatch(watches, 'https://shop.example/cart').watches;
-    expect(recordProbe(stopped, 'w1', 1, { back: true, statusCode: 200 }, START).result).toBeNull();
+    expect(recordProbe(stopped, 'w1', 1, BACK, START, 0).result).toBeNull();
   });
 });
 
@@ -200,6 +246,42 @@ describe('stopWatch and pruneWatches', () => {
     const stopped = stopWatch(watches, 'https://shop.example/cart#top');
     expect(stopped).toMatchObject({ watches: [], result: { id: 'w1' } });
     expect(stopWatch(stopped.watches, 'https://shop.example/cart').result).toBeNull();
+  });
+
+  it('stops by id, whatever the watch is doing, and an unknown id changes nothing', () => {
+    const { watches } = started();
+    const other = startWatch(watches, request({ id: 'w2', url: 'https://b.example/' }), 0);
+    const ended = other.watches.map((w) => (w.id === 'w2' ? { ...w, status: 'back' as const } : w));
+    expect(stopWatchById(ended, 'w2')).toMatchObject({
+      watches: [{ id: 'w1' }],
+      result: { id: 'w2' },
+    });
+    expect(stopWatchById(ended, 'w1').watches.map((w) => w.id)).toEqual(['w2']);
+    expect(stopWatchById(ended, 'nope')).toEqual({ watches: ended, result: null });
+  });
+
+  it('lists running watches first, oldest first, then ended ones, newest first', () => {
+    const { watch } = started();
+    const at = (
+      id: string,
+      startedAt: number,
+      status: Watch['status'],
+      endedAt: number | null,
+    ) => ({
+      ...watch,
+      id,
+      url: `https://${id}.example/`,
+      startedAt,
+      status,
+      endedAt,
+    });
+    const listed = listedWatches([
+      at('endedEarly', START, 'gave-up', START + MINUTE),
+      at('late', START + 2 * MINUTE, 'watching', null),
+      at('endedLate', START, 'back', START + 3 * MINUTE),
+      at('early', START + MINUTE, 'watching', null),
+    ]);
+    expect(listed.map((w) => w.id)).toEqual(['early', 'late', 'endedLate', 'endedEarly']);
   });
 
   it('keeps running watches, and ended ones for a day', () => {

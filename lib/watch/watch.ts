@@ -11,11 +11,11 @@
  *                                   back by the time spent offline)
  *   watching ──alarm k, k = attempts──▶ attempt k claimed: attempts k + 1 and its alarm set, then the probe:
  *       ──any answer but a 5xx──▶ back: notified, the tab reloaded
- *       ──a 5xx or no answer, attempts left──▶ watching
+ *       ──a 5xx or no answer, attempts left──▶ watching (the next attempt moved to its Retry-After, if it sent one)
  *       ──a 5xx or no answer, the last attempt──▶ gave up: notified
  *   watching ──alarm k, k ≠ attempts──▶ unchanged (a duplicate, or the alarm of an attempt already made)
  *   watching ──watch from another tab──▶ the same watch, that tab added
- *   any ──unwatch──▶ none
+ *   any ──unwatch (its tab), or stopped from the options page (its id)──▶ none
  *   back or gave up ──a day later, or watched again──▶ none (kept until then to answer the notification's click)
  */
 import { sameDocument } from '../incident/observe';
@@ -43,6 +43,7 @@ export interface Watch {
   /** When the last attempt is made; moved back by time spent offline. */
   readonly deadline: number;
   readonly giveUpMinutes: number;
+  /** When the latest failed answer's Retry-After asked to come back: the failure that started it, then each attempt's. */
   readonly retryAfterAt: number | null;
   readonly attempts: number;
   readonly lastAttemptAt: number | null;
@@ -84,6 +85,17 @@ export interface ProbeAnswer {
   readonly back: boolean;
   /** 0 for no answer. */
   readonly statusCode: number;
+  /** When the failed answer's Retry-After asks to come back (parsed and clamped in lib/retry/retry-after.ts), if it does. */
+  readonly retryAfterAt: number | null;
+}
+
+/** What came of stopping a watch from the options page's list: the address, for the page to say so. */
+export interface StopOutcome {
+  readonly url: string;
+  /** The watch had ended already (back, or given up): it was taken off the list. */
+  readonly ended: boolean;
+  /** False when the background did not answer: the watch may still run. */
+  readonly stopped: boolean;
 }
 
 /** A new list of watches, and what the change is about (null when it changed nothing). */
@@ -206,8 +218,9 @@ function resume(watch: Watch, now: number): Watch {
 }
 
 /**
- * What the attempt numbered `attempts` found. Back ends the watch; a failure ends it only when no attempt is left.
- * An answer for a watch stopped, restarted or already past that attempt changes nothing.
+ * What the attempt numbered `attempts` found. Back ends the watch; a failure ends it only when no attempt is left, and
+ * one that carries a Retry-After moves the next attempt to it (lib/retry/schedule.ts bounds it). An answer for a watch
+ * stopped, restarted or already past that attempt changes nothing.
  */
 export function recordProbe(
   watches: readonly Watch[],
@@ -215,6 +228,7 @@ export function recordProbe(
   attempts: number,
   answer: ProbeAnswer,
   now: number,
+  random: number,
 ): WatchChange {
   const watch = runningAt(watches, id, attempts);
   if (!watch) return { watches, result: null };
@@ -222,18 +236,43 @@ export function recordProbe(
   const recorded: Watch = {
     ...watch,
     lastStatusCode: answer.statusCode,
+    retryAfterAt: answer.retryAfterAt,
     status,
     endedAt: status === 'watching' ? null : now,
     nextAt: status === 'watching' ? watch.nextAt : null,
   };
-  return { watches: replace(watches, recorded), result: recorded };
+  const next =
+    recorded.retryAfterAt !== null && status === 'watching' ? nextAttempt(recorded, random) : null;
+  const rescheduled = next?.kind === 'attempt' ? { ...recorded, nextAt: next.at } : recorded;
+  return { watches: replace(watches, rescheduled), result: rescheduled };
 }
 
 export function stopWatch(watches: readonly Watch[], url: string): WatchChange {
-  const watch = watchFor(watches, url);
+  return without(watches, watchFor(watches, url));
+}
+
+/** Stops (or, once it has ended, forgets) the watch `id`: the options page's list names watches by id. */
+export function stopWatchById(watches: readonly Watch[], id: string): WatchChange {
+  return without(
+    watches,
+    watches.find((watch) => watch.id === id),
+  );
+}
+
+function without(watches: readonly Watch[], watch: Watch | undefined): WatchChange {
   return watch
     ? { watches: watches.filter((w) => w !== watch), result: watch }
     : { watches, result: null };
+}
+
+/** The watches as the options page lists them: running ones in the order they started, then ended ones, newest first. */
+export function listedWatches(watches: readonly Watch[]): Watch[] {
+  const running = watches.filter((w) => w.status === 'watching');
+  const ended = watches.filter((w) => w.status !== 'watching');
+  return [
+    ...running.sort((a, b) => a.startedAt - b.startedAt),
+    ...ended.sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0)),
+  ];
 }
 
 /** Drops ended watches after a day, and the oldest ended ones past a bound. */
@@ -264,6 +303,23 @@ export function watchView(watch: Watch | undefined, fromForm: boolean): WatchVie
         at: watch.endedAt ?? watch.deadline,
         minutes: watch.giveUpMinutes,
       };
+  }
+}
+
+/** What a watch is doing, in one line: while it runs, when it asks next; once it has ended, when and how. */
+export function watchStatusMessage(view: WatchView, clock: (at: number) => string): Message | null {
+  switch (view.kind) {
+    case 'watching':
+      if (view.paused) return message('watchPaused');
+      return view.nextAt === null
+        ? message('watchLastCheck')
+        : message('watchNextCheck', clock(view.nextAt));
+    case 'back':
+      return message('watchBack', clock(view.at));
+    case 'gave-up':
+      return message('watchGaveUp', clock(view.at), view.minutes);
+    default:
+      return null;
   }
 }
 

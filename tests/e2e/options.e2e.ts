@@ -256,4 +256,47 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     for (const tab of tabs) await tab.page.close();
     await options.close();
   });
+
+  it('lists a watch whose tab was closed, and stops it: its alarm is gone', async () => {
+    const { page, tabId, url } = await open('/scenarios/bad-gateway-html');
+    // Started as the popup would, naming the tab.
+    await pollUntil('the watch to start', async () => {
+      const view: { kind: string } | undefined = await session.browser.inExtension(
+        (api: ExtensionApi, id: number) =>
+          api.runtime.sendMessage({ type: 'watch', data: { tabId: id } }),
+        tabId,
+      );
+      return view?.kind === 'watching' ? true : undefined;
+    });
+    const watchAlarms = () =>
+      session.browser.inExtension(async (api: ExtensionApi) =>
+        (await api.alarms.getAll())
+          .map((alarm: { name: string }) => alarm.name)
+          .filter((name: string) => name.startsWith('watch:')),
+      ) as Promise<string[]>;
+    expect(await watchAlarms()).toHaveLength(1);
+    await page.close();
+
+    const options = await openOptions();
+    await pollUntil('the watch in the list', async () => {
+      const text = await textOf(options);
+      return text.includes(url) && text.includes('Watching: next check at') ? true : undefined;
+    });
+    await clickButton(options, `Stop watching ${url}`);
+    await pollUntil('the list to say it stopped, and that nothing is watched', async () => {
+      const text = await textOf(options);
+      return text.includes(`Stopped watching ${url}.`) && text.includes('No page is being watched.')
+        ? true
+        : undefined;
+    });
+    await pollUntil('the watch’s alarm to be cleared', async () =>
+      (await watchAlarms()).length === 0 ? true : undefined,
+    );
+    expect(
+      await session.browser.inExtension(
+        async (api: ExtensionApi) => (await api.storage.local.get('watches')).watches,
+      ),
+    ).toEqual([]);
+    await options.close();
+  });
 });

@@ -203,6 +203,72 @@ describe.each(BROWSERS)('watcher in %s', (browserName) => {
     await page.close();
   });
 
+  it.each([
+    ['busy-retry-after-seconds', 600],
+    ['busy-retry-after-date', 900],
+  ])(
+    'moves the next check to the Retry-After the site answers an attempt with (%s)',
+    async (scenario, seconds) => {
+      type Stored = {
+        id: string;
+        url: string;
+        attempts: number;
+        lastAttemptAt: number;
+        nextAt: number;
+        retryAfterAt: number | null;
+        lastStatusCode: number | null;
+      };
+      const { page, tabId, url } = await session.open(`/scenarios/${scenario}`);
+      await pollUntil('the watch to start', async () => {
+        const view: { kind: string } | undefined = await session.browser.inExtension(
+          (api: ExtensionApi, id: number) =>
+            api.runtime.sendMessage({ type: 'watch', data: { tabId: id } }),
+          tabId,
+        );
+        return view?.kind === 'watching' ? true : undefined;
+      });
+      const storedWatches = (): Promise<Stored[]> =>
+        session.browser.inExtension(
+          async (api: ExtensionApi) => (await api.storage.local.get('watches')).watches,
+        );
+      expect((await storedWatches()).find((w) => w.url === url)).toMatchObject({
+        retryAfterAt: null,
+      });
+      // The page's own 502 asked for no wait: the attempt is due 30 to 60 s after the start. Made now, the lab
+      // answers it with a 503 and a Retry-After.
+      const name = await pollUntil('the watch’s alarm', () =>
+        session.browser.inExtension(fastForward),
+      );
+      const [, id, number] = name.split(':');
+      const next = `watch:${id}:${Number(number) + 1}`;
+      const watch = await pollUntil('the attempt’s answer in storage', async () => {
+        const found = (await storedWatches()).find((candidate) => candidate.id === id);
+        return found?.attempts === 1 && found.lastStatusCode === 503 ? found : undefined;
+      });
+      // The backoff alone would ask again 30 to 60 s after the attempt. The answer came within moments of it, and
+      // an HTTP-date counts from the answer's Date, to the second; the spread adds up to 30 s.
+      const wait = watch.nextAt - watch.lastAttemptAt;
+      expect(wait).toBeGreaterThanOrEqual((seconds - 1) * 1000);
+      expect(wait).toBeLessThanOrEqual((seconds + 30 + 5) * 1000);
+      // The alarm follows storage: it is set again once the answer is recorded.
+      await pollUntil(`the alarm of the next attempt (${next}) at that time`, async () => {
+        const alarms: { name: string; scheduledTime: number }[] = await session.browser.inExtension(
+          (api: ExtensionApi) => api.alarms.getAll(),
+        );
+        return alarms.find(
+          (candidate) => candidate.name === next && candidate.scheduledTime === watch.nextAt,
+        );
+      });
+      await session.browser.inExtension(
+        (api: ExtensionApi, tab: number) =>
+          api.runtime.sendMessage({ type: 'unwatch', data: { tabId: tab } }),
+        tabId,
+      );
+      expect(await session.browser.inExtension(watchAlarms)).toEqual([]);
+      await page.close();
+    },
+  );
+
   it.runIf(browserName === 'chromium')(
     'is started from the explanation page that replaced Chrome’s bare error page, and takes the tab back to the page',
     async () => {
