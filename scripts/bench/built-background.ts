@@ -42,6 +42,15 @@ export const BUILT_BACKGROUND = join(BUILDS.chromium, 'background.js');
 /** Resolves once every promise chain the calls so far started has settled (the fakes never wait on a timer). */
 export const drain = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Resolves once the writes of failing API calls have been made too: the background holds them back for a quarter of a
+ * second (PART_BATCH_MS in entrypoints/background/detect.ts), so that a flood shares a few writes.
+ */
+export const drainBatches = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await drain();
+};
+
 /** Loads the built background once per process: it registers its listeners on the one global browser. */
 export function loadBuiltBackground(file = BUILT_BACKGROUND): BuiltBackground {
   const onCompleted: RequestListener[] = [];
