@@ -206,6 +206,19 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await page.close();
   });
 
+  it('says when an answer’s Retry-After asks to be asked again, rather than reloading at once', async () => {
+    // The first load fails with a 502; asked again, the lab answers 503 with Retry-After: 600.
+    const { page, url, tabId } = await failedPage('/scenarios/busy-retry-after-seconds');
+    const popup = await openPopup(tabId);
+    await press(popup, 'check-retry', 'Try again');
+    const text = await outcome(popup, 'check-retry', /Still failing/);
+    expect(text).toMatch(/the site answered 503\.The site asks to be asked again after .+:/);
+    expect(text).not.toContain('reload without the cache');
+    expect(requestsOf(url)).toHaveLength(2);
+    await popup.close();
+    await page.close();
+  });
+
   it('reloads around the cache: the lab sees no validator, though the browser held some', async () => {
     const url = session.fresh('/scenarios/fails-after-first-visit');
     const page = await session.browser.newPage();
