@@ -1,5 +1,4 @@
 import type { RetryResult } from '@/lib/checks/results';
-import { parseRetryAfter } from '@/lib/retry/retry-after';
 import { BUTTON, PRIMARY_BUTTON } from '../diagnosis/styles';
 import { useT } from '../i18n';
 import { CheckItem, Outcome } from './CheckItem';
@@ -18,14 +17,13 @@ function retryOutcome(result: RetryResult, t: T): [found: string, next?: string]
   switch (result.outcome) {
     case 'back':
       return [t('checkRetryBack', result.statusCode, timeOf(result.time))];
-    case 'still-failing': {
-      // The answer's own Retry-After, read against when it came, as the watcher reads it.
-      const asked = parseRetryAfter(result.retryAfter, result.time);
+    case 'still-failing':
       return [
         t('checkRetryFailing', result.statusCode, timeOf(result.time)),
-        asked ? t('checkRetryFailingAsksWait', timeOf(asked.at)) : t('checkRetryFailingNext'),
+        result.retryAfterAt === undefined
+          ? t('checkRetryFailingNext')
+          : t('checkRetryFailingAsksWait', timeOf(result.retryAfterAt)),
       ];
-    }
     case 'no-answer':
       return [t('checkRetryNoAnswer', timeOf(result.time)), t('checkRetryNoAnswerNext')];
     case 'refused-post':

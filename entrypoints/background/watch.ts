@@ -12,7 +12,6 @@ import { probe, PROBE_TIMEOUT_MS, type ProbeResult } from '@/lib/platform/probe'
 import { loadSettings } from '@/lib/platform/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { watchStore } from '@/lib/platform/watches';
-import { parseRetryAfter } from '@/lib/retry/retry-after';
 import { MIN_ATTEMPT_INTERVAL_MS } from '@/lib/retry/schedule';
 import {
   alarmName,
@@ -196,8 +195,7 @@ function answerOf(result: ProbeResult): ProbeAnswer {
       return {
         back: false,
         statusCode: result.statusCode,
-        // Both forms, clamped; relative to when the answer came, as the site meant it.
-        retryAfterAt: parseRetryAfter(result.retryAfter, result.time)?.at ?? null,
+        retryAfterAt: result.retryAfterAt ?? null,
       };
   }
 }

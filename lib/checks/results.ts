@@ -14,8 +14,11 @@ export type ProbeResult =
       readonly outcome: 'still-failing';
       readonly statusCode: number;
       readonly time: number;
-      /** The answer's Retry-After header as sent, when it had one (the watcher honours it). */
-      readonly retryAfter?: string;
+      /**
+       * When the answer's Retry-After asks to be asked again (epoch ms, clamped as lib/retry/retry-after.ts clamps
+       * it), when it had a valid one: the watcher honours it, the popup names it.
+       */
+      readonly retryAfterAt?: number;
     }
   | { readonly outcome: 'no-answer'; readonly error: string; readonly time: number };
 

@@ -31,7 +31,7 @@ describe('probe', () => {
     });
   });
 
-  it('hands on the Retry-After of a failure as sent, for the watcher to honour', async () => {
+  it('hands on when the Retry-After of a failure asks to be asked again, in either form', async () => {
     const busy = (headers: HeadersInit) =>
       vi.fn(async () => new Response('x', { status: 503, headers }));
     expect(
@@ -39,14 +39,21 @@ describe('probe', () => {
         fetchFn: busy({ 'Retry-After': '120' }),
         now: () => 5,
       }),
-    ).toEqual({ outcome: 'still-failing', statusCode: 503, time: 5, retryAfter: '120' });
-    const date = 'Fri, 20 Mar 2026 23:08:13 GMT';
+    ).toEqual({ outcome: 'still-failing', statusCode: 503, time: 5, retryAfterAt: 120_005 });
+    const answered = Date.UTC(2026, 2, 20, 23, 0, 0);
     expect(
       await probe('https://shop.example/', {
-        fetchFn: busy({ 'retry-after': date }),
+        fetchFn: busy({ 'retry-after': 'Fri, 20 Mar 2026 23:08:13 GMT' }),
+        now: () => answered,
+      }),
+    ).toMatchObject({ retryAfterAt: Date.UTC(2026, 2, 20, 23, 8, 13) });
+    // Not a Retry-After value: nothing to honour.
+    expect(
+      await probe('https://shop.example/', {
+        fetchFn: busy({ 'Retry-After': 'soon' }),
         now: () => 5,
       }),
-    ).toMatchObject({ retryAfter: date });
+    ).not.toHaveProperty('retryAfterAt');
     expect(await probe('https://shop.example/', { fetchFn: busy({}), now: () => 5 })).toEqual({
       outcome: 'still-failing',
       statusCode: 503,

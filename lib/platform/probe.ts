@@ -5,6 +5,7 @@
  */
 import type { ProbeResult } from '../checks/results';
 import { isServerFailure } from '../diagnosis/classify';
+import { parseRetryAfter } from '../retry/retry-after';
 
 export type { ProbeResult };
 
@@ -33,12 +34,13 @@ export async function probe(
     const time = now();
     if (!isServerFailure(response.status))
       return { outcome: 'back', statusCode: response.status, time };
-    const retryAfter = response.headers.get('retry-after');
+    // Both forms, clamped; relative to when the answer came, as the site meant it.
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after') ?? undefined, time);
     return {
       outcome: 'still-failing',
       statusCode: response.status,
       time,
-      ...(retryAfter === null ? {} : { retryAfter }),
+      ...(retryAfter && { retryAfterAt: retryAfter.at }),
     };
   } catch (error) {
     return {
