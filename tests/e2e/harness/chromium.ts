@@ -166,11 +166,11 @@ export async function launchChromium({
         (t) => t.type === 'service_worker' && t.url.startsWith(origin),
       );
       if (target) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      // Gone, or already replaced: an event that was on its way (a page still loading) starts a new worker at once,
+      // under a new target, before a poll could see none.
       await pollUntil('the service worker to stop', async () => {
         const { targetInfos: now } = await cdp.send('Target.getTargets');
-        return now.some((t) => t.type === 'service_worker' && t.url.startsWith(origin))
-          ? undefined
-          : true;
+        return now.some((t) => t.targetId === target?.targetId) ? undefined : true;
       });
       await cdp.detach();
     },
