@@ -49,12 +49,7 @@ export function ArchiveCheck({ pageUrl, result, running, error, onCheck }: Archi
       >
         {t('checkArchiveButton')}
       </button>
-      <Outcome
-        found={result ? archiveOutcome(result, t) : null}
-        running={running}
-        runningText={t('checkRunning')}
-        error={error && t('checkCouldNotRun', error)}
-      />
+      <Outcome found={result ? archiveOutcome(result, t) : null} running={running} error={error} />
       {snapshot && <OutsideLink href={snapshot} label={t('checkArchiveOpen')} class={LINK} />}
     </CheckItem>
   );

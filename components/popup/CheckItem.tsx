@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useT } from '../i18n';
 
 export interface CheckItemProps {
   /** The list item's id, for moving to it from another check. */
@@ -27,20 +28,24 @@ export interface OutcomeProps {
   /** What that means for the next step. */
   readonly next?: string | undefined;
   readonly running: boolean;
-  readonly runningText: string;
-  /** The check's message never got through. */
+  /** What is said while the check runs; "Checking…" unless the check has its own words. */
+  readonly runningText?: string;
+  /** Why the check's message never got through, as the browser said it: worded here, the same for every check. */
   readonly error?: string | undefined;
 }
 
 /** The live result of a check: read out when it arrives, and kept until the next run. */
 export function Outcome({ found, next, running, runningText, error }: OutcomeProps) {
+  const t = useT();
   return (
     <div role="status" class="flex flex-col gap-1 text-xs">
       {running ? (
-        <p class="m-0">{runningText}</p>
+        <p class="m-0">{runningText ?? t('checkRunning')}</p>
       ) : (
         <>
-          {error && <p class="m-0 text-red-800 dark:text-red-200">{error}</p>}
+          {error && (
+            <p class="m-0 text-red-800 dark:text-red-200">{t('checkCouldNotRun', error)}</p>
+          )}
           {found && <p class="m-0 font-medium">{found}</p>}
           {found && next && <p class="m-0 text-slate-700 dark:text-slate-300">{next}</p>}
         </>

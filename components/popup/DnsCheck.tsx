@@ -66,13 +66,7 @@ export function DnsCheck({ browser, os, copy, result, running, error, onLookUp }
       >
         {t('checkDnsButton')}
       </button>
-      <Outcome
-        found={found}
-        next={next}
-        running={running}
-        runningText={t('checkRunning')}
-        error={error && t('checkCouldNotRun', error)}
-      />
+      <Outcome found={found} next={next} running={running} error={error} />
     </CheckItem>
   );
 }

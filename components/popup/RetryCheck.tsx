@@ -52,7 +52,7 @@ export function RetryCheck({ result, running, error, onRetry }: RetryCheckProps)
         next={next}
         running={running}
         runningText={t('diagnosisRetryChecking')}
-        error={error && t('checkCouldNotRun', error)}
+        error={error}
       />
     </CheckItem>
   );
@@ -82,8 +82,7 @@ export function ReloadCheck({ result, running, error, onReload }: ReloadCheckPro
         found={result ? t('checkReloadDone', timeOf(result.time)) : null}
         next={t('checkReloadDoneNext')}
         running={running}
-        runningText={t('checkRunning')}
-        error={error && t('checkCouldNotRun', error)}
+        error={error}
       />
     </CheckItem>
   );

@@ -62,13 +62,7 @@ export function SessionCheck({
       >
         {t('checkSessionButton')}
       </button>
-      <Outcome
-        found={found}
-        next={next}
-        running={running}
-        runningText={t('checkRunning')}
-        error={error && t('checkCouldNotRun', error)}
-      />
+      <Outcome found={found} next={next} running={running} error={error} />
       {tiedToSession && !running && (
         <button type="button" class={BUTTON} onClick={onGoToClear}>
           {t('checkSessionGoToClear')}

@@ -49,13 +49,7 @@ export function StatusPageCheck({ result, running, error, onLook }: StatusPageCh
       >
         {t('checkStatusButton')}
       </button>
-      <Outcome
-        found={found}
-        next={next}
-        running={running}
-        runningText={t('checkRunning')}
-        error={error && t('checkCouldNotRun', error)}
-      />
+      <Outcome found={found} next={next} running={running} error={error} />
       {result?.outcome === 'found' && (
         <OutsideLink
           href={new URL('/', result.url).href}
