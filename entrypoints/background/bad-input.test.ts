@@ -383,6 +383,7 @@ function fakeBrowserAround(r: Run) {
   const navigations: { tabId: number; url: string }[] = [];
   const injected: number[] = [];
   let read = 0;
+  const nextReading = () => r.readings[read++ % r.readings.length]!;
   const incidents = createTabIncidents(storage);
   const untied = createUntiedPages(() => 1.7e12);
   const history = createHistoryLog(historyItem);
@@ -403,15 +404,18 @@ function fakeBrowserAround(r: Run) {
     } as never,
     settings: loadSettings,
     history,
-    readPage: async () => r.readings[read++ % r.readings.length]!,
+    readPage: async () => nextReading(),
+    // The panel meets the page the reading would have: Chrome's error page refuses it too.
     injectPanel: async (id) => {
-      injected.push(id);
-      return true;
+      const page = nextReading().kind;
+      if (page === 'read') injected.push(id);
+      return page === 'read' ? 'injected' : page === 'error-page' ? 'error-page' : 'failed';
     },
     showOnToolbar: async (id, badge, title) => void toolbar.push({ tabId: id, badge, title }),
     clearToolbar: async (id) => void cleared.push(id),
     translate: createTranslator(english),
     adoptUntied: (u) => untied.adopt(u),
+    untiedWaiting: () => untied.waiting(),
     explanationPage: (id) => `${OWN_ORIGIN}explain.html?tabId=${id}`,
     watchOf: async () => undefined,
     clock: (at) => new Date(at).toISOString().slice(11, 16),

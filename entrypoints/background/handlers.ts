@@ -5,7 +5,7 @@ import { settingsItem, loadSettings } from '@/lib/platform/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { clearToolbar } from '@/lib/platform/toolbar';
 import { normalizeSettings, siteKey } from '@/lib/settings/settings';
-import { withMarkers } from '@/lib/incident/tab-incident';
+import { withMarkers, type TabIncident } from '@/lib/incident/tab-incident';
 import { ownerReport } from '@/lib/diagnosis/report';
 import type { PageMarkers } from '@/lib/diagnosis/types';
 import { translate } from '@/lib/platform/i18n';
@@ -13,11 +13,12 @@ import { checkHandlers } from './checks';
 import { diagnoseIncident, refreshTab } from './show';
 import { watchHandlers } from './watch';
 
-async function report(tabId: number): Promise<TabReport | null> {
-  const incident = await tabIncidents.get(tabId);
+function reportOf(tabId: number, incident: TabIncident | null): TabReport | null {
   const diagnosis = incident && diagnoseIncident(incident);
   return incident && diagnosis ? { tabId, incident, diagnosis } : null;
 }
+
+const report = async (tabId: number) => reportOf(tabId, await tabIncidents.get(tabId));
 
 /** Markers come from a page the visitor does not control either: take only bounded strings. */
 function validMarkers(value: unknown): PageMarkers | null {
@@ -35,15 +36,21 @@ export const handlers: Handlers = {
     const tabId = sender.tabId;
     if (tabId === undefined) return null;
     const read = validMarkers(markers);
-    if (read) await tabIncidents.update(tabId, (current) => current && withMarkers(current, read));
-    const opened = await report(tabId);
+    // The panel waits for this answer: the record (as written, with the markers) and the watch are read side by side.
+    const [incident, watch] = await Promise.all([
+      read
+        ? tabIncidents.update(tabId, (current) => current && withMarkers(current, read))
+        : tabIncidents.get(tabId),
+      watching.watchStatus({}, sender),
+    ]);
+    const opened = reportOf(tabId, incident);
     // The toolbar may read better with the page's markers, but the panel is waiting: answer it first.
     void refreshTab(tabId);
     const page = opened?.incident.page;
     if (!opened || !page) return null;
     return {
       ...opened,
-      watch: await watching.watchStatus({}, sender),
+      watch,
       ownerReport: ownerReport(
         opened.diagnosis,
         page,

@@ -9,7 +9,7 @@ import { observe } from '@/lib/incident/observe';
 import { pageFailed, partFailed } from '@/lib/incident/tab-incident';
 import type { Watch } from '@/lib/watch/watch';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
-import type { PageReading } from '@/lib/platform/page-access';
+import type { Injection, PageReading } from '@/lib/platform/page-access';
 import english from '@/public/_locales/en/messages.json';
 
 const URL_ = 'https://shop.example/cart';
@@ -37,11 +37,15 @@ function deps({
     settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     history: createHistoryLog(historyItem),
     readPage: vi.fn(async () => reading),
-    injectPanel: vi.fn(async () => true),
+    // Chrome's own error page refuses every script, the panel's as well as the reading's.
+    injectPanel: vi.fn(async (): Promise<Injection> =>
+      reading.kind === 'error-page' ? 'error-page' : 'injected',
+    ),
     showOnToolbar: vi.fn(async () => {}),
     clearToolbar: vi.fn(async () => {}),
     translate: createTranslator(english),
     adoptUntied: () => undefined,
+    untiedWaiting: () => false,
     explanationPage: (tabId: number) => `chrome-extension://gd/explain.html?tabId=${tabId}`,
     watchOf: async (url: string) => (watch?.url === url ? watch : undefined),
     clock: (at: number) => new Date(at).toISOString().slice(11, 16),
@@ -51,13 +55,14 @@ function deps({
 describe('refreshTab', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('shows the toolbar, reads the page, injects the panel and writes the history, once', async () => {
+  it('shows the toolbar, injects the panel and writes the history, once', async () => {
     const d = deps();
     await d.incidents.update(3, () => failure());
     await Promise.all([refreshTab(3, d), refreshTab(3, d)]);
     await refreshTab(3, d);
-    expect(d.readPage).toHaveBeenCalledOnce();
     expect(d.injectPanel).toHaveBeenCalledOnce();
+    // The panel reads the page itself: no reading of it first, to hold the panel up.
+    expect(d.readPage).not.toHaveBeenCalled();
     expect(await d.history.read()).toMatchObject([
       { site: 'https://shop.example', statusCode: 522, gateway: 'Cloudflare' },
     ]);
@@ -66,7 +71,33 @@ describe('refreshTab', () => {
       expect.objectContaining({ text: '522' }),
       expect.stringMatching(/^522 .*: Cloudflare/),
     );
+  });
+
+  it('reads the page for its markers when the panel is turned off', async () => {
+    const d = deps({ settings: { panelEnabled: false } });
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect(d.injectPanel).not.toHaveBeenCalled();
+    expect(d.readPage).toHaveBeenCalledOnce();
     expect((await d.incidents.get(3))?.page?.page?.text).toBe('Connection timed out');
+    expect(d.showOnToolbar).toHaveBeenCalledWith(
+      3,
+      expect.objectContaining({ text: '522' }),
+      expect.any(String),
+    );
+  });
+
+  it('costs a healthy tab that completes no tab lookup and, once known to have no record, no storage call', async () => {
+    const d = deps();
+    await refreshTab(4, d);
+    const read = vi.spyOn(storage, 'getItem');
+    await refreshTab(4, d);
+    await d.incidents.update(4, () => null);
+    expect(read).not.toHaveBeenCalled();
+    expect(d.tabs.get).not.toHaveBeenCalled();
+    // A failure reported without a tab may be this tab's: then the tab is looked up.
+    await refreshTab(4, { ...d, untiedWaiting: () => true });
+    expect(d.tabs.get).toHaveBeenCalledOnce();
   });
 
   it('shows a failed page whose address is longer than a record keeps', async () => {
@@ -133,6 +164,19 @@ describe('refreshTab', () => {
 
   it('replaces Chrome’s bare error page with the explanation page once per URL', async () => {
     const d = deps({ reading: { kind: 'error-page' } });
+    await d.incidents.update(3, () => failure());
+    await refreshTab(3, d);
+    expect(d.tabs.update).toHaveBeenCalledWith(3, {
+      url: 'chrome-extension://gd/explain.html?tabId=3',
+    });
+    // Back to the same URL: it fails again, and the bare page stays.
+    await d.incidents.update(3, (current) => pageFailed(failure().page!, current));
+    await refreshTab(3, d);
+    expect(d.tabs.update).toHaveBeenCalledOnce();
+  });
+
+  it('replaces Chrome’s bare error page with the panel turned off too', async () => {
+    const d = deps({ reading: { kind: 'error-page' }, settings: { panelEnabled: false } });
     await d.incidents.update(3, () => failure());
     await refreshTab(3, d);
     expect(d.tabs.update).toHaveBeenCalledWith(3, {
@@ -224,6 +268,7 @@ describe('refreshTab, over time', () => {
     const d = {
       ...deps(),
       adoptUntied: (url: string | undefined) => (url === URL_ ? failure().page! : undefined),
+      untiedWaiting: () => true,
     };
     await refreshTab(8, d);
     expect((await d.incidents.get(8))?.page?.statusCode).toBe(522);

@@ -38,6 +38,7 @@ const defaults = {
   clearToolbar,
   translate,
   adoptUntied: (url: string | undefined) => untiedPages.adopt(url),
+  untiedWaiting: () => untiedPages.waiting(),
   explanationPage,
   /** The running watch of a failed page, for the tooltip. */
   watchOf: async (url: string) => {
@@ -67,9 +68,13 @@ export function diagnoseIncident(incident: TabIncident): Diagnosis | null {
  * must happen once per navigation is claimed through the record's `shown` flag.
  */
 export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Promise<void> {
+  // Nearly every tab that completes shows a healthy page: no record, no failure waiting for a tab (both known without
+  // a storage call), and nothing to look up.
+  const stored = await deps.incidents.get(tabId);
+  if (!stored && !deps.untiedWaiting()) return;
   const tab = await deps.tabs.get(tabId).catch(() => undefined);
   if (tab?.status !== 'complete') return;
-  let incident = (await deps.incidents.get(tabId)) ?? (await adopt(tabId, tab.url, deps));
+  let incident = stored ?? (await adopt(tabId, tab.url, deps));
   if (!incident) return;
   if (!showsIncident(tab.url, incident, tabId, deps)) return forgetIfLeft(tabId, tab.url, deps);
 
@@ -160,33 +165,35 @@ async function showOnce(
   return shown;
 }
 
-/** Reads the page: the panel over a page that can be read, the explanation page for Chrome's bare error page. */
+/**
+ * The panel over a page scripts can run in, else the explanation page for Chrome's bare error page. The panel reads
+ * the page itself and sends its markers (panelOpened), so it is injected at once, with no reading first; with the
+ * panel turned off, the page is read for the markers alone.
+ */
 async function showHelp(
   tabId: number,
   incident: TabIncident,
   settings: Settings,
   deps: ShowDeps,
 ): Promise<TabIncident | null> {
-  const reading = await deps.readPage(tabId);
-  if (reading.kind === 'read') {
-    // The panel sends what it reads itself (panelOpened), so it need not wait for these markers to be stored.
-    const [read] = await Promise.all([
-      deps.incidents.update(tabId, (current) =>
+  if (settings.panelEnabled) {
+    if ((await deps.injectPanel(tabId)) !== 'error-page') return incident;
+  } else {
+    const reading = await deps.readPage(tabId);
+    if (reading.kind === 'read') {
+      return deps.incidents.update(tabId, (current) =>
         current?.url === incident.url ? withMarkers(current, reading.markers) : current,
-      ),
-      settings.panelEnabled && deps.injectPanel(tabId),
-    ]);
-    return read;
+      );
+    }
+    if (reading.kind !== 'error-page') return incident;
   }
-  if (reading.kind === 'error-page' && settings.explainEmptyErrors && !incident.explained) {
-    const explained = await deps.incidents.update(tabId, (current) =>
-      current?.url === incident.url ? withExplained(current) : current,
-    );
-    // The visitor may close the tab while its page is read: then there is nothing left to explain.
-    await deps.tabs.update(tabId, { url: deps.explanationPage(tabId) }).catch(() => undefined);
-    return explained;
-  }
-  return incident;
+  if (!settings.explainEmptyErrors || incident.explained) return incident;
+  const explained = await deps.incidents.update(tabId, (current) =>
+    current?.url === incident.url ? withExplained(current) : current,
+  );
+  // The visitor may close the tab while its page is read: then there is nothing left to explain.
+  await deps.tabs.update(tabId, { url: deps.explanationPage(tabId) }).catch(() => undefined);
+  return explained;
 }
 
 async function recordIncident(

@@ -19,6 +19,8 @@ export function createUntiedPages(now = Date.now) {
       failures.set(documentOf(observation.url), observation);
       while (failures.size > MAX_ENTRIES) failures.delete(failures.keys().next().value as string);
     },
+    /** Whether any failure waits for its tab: when none does, a completed tab has nothing to adopt. */
+    waiting: () => failures.size > 0,
     loaded(url: string) {
       failures.delete(documentOf(url));
     },

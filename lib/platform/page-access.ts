@@ -37,22 +37,32 @@ export async function readPage(tabId: number, scripting = browser.scripting): Pr
     }
     return { kind: 'read', markers };
   } catch (error) {
-    const reason = String(error instanceof Error ? error.message : error);
-    // Chrome: "Frame with ID 0 is showing error page".
-    return /error page/i.test(reason) ? { kind: 'error-page' } : { kind: 'unreadable', reason };
+    if (isErrorPage(error)) return { kind: 'error-page' };
+    return { kind: 'unreadable', reason: String(error instanceof Error ? error.message : error) };
   }
 }
 
+/** How an injection went: `error-page` is Chrome's own error page, where no script can run. */
+export type Injection = 'injected' | 'error-page' | 'failed';
+
 /** Injects the troubleshooting panel into the tab's top frame. */
-export async function injectPanel(tabId: number, scripting = browser.scripting): Promise<boolean> {
+export async function injectPanel(
+  tabId: number,
+  scripting = browser.scripting,
+): Promise<Injection> {
   try {
     await scripting.executeScript({
       target: { tabId, frameIds: [0] },
       files: ['/content-scripts/panel.js'],
     });
-    return true;
-  } catch {
-    // The tab navigated away or closed meanwhile, or the page forbids scripts (a browser page): nothing to show.
-    return false;
+    return 'injected';
+  } catch (error) {
+    // Otherwise the tab navigated away or closed meanwhile, or the page forbids scripts (a browser page): nothing
+    // to show.
+    return isErrorPage(error) ? 'error-page' : 'failed';
   }
 }
+
+/** Chrome: "Frame with ID 0 is showing error page". */
+const isErrorPage = (error: unknown) =>
+  /error page/i.test(String(error instanceof Error ? error.message : error));

@@ -97,6 +97,46 @@ describe('tab incidents', () => {
     expect(remove).not.toHaveBeenCalled();
   });
 
+  it('remembers a tab without a record, and finds the record once one is written', async () => {
+    const incidents = createTabIncidents(storage);
+    expect(await incidents.get(4)).toBeNull();
+    const read = vi.spyOn(storage, 'getItem');
+    expect(await incidents.get(4)).toBeNull();
+    expect(await incidents.update(4, () => null)).toBeNull();
+    expect(read).not.toHaveBeenCalled();
+    await incidents.update(4, (c) =>
+      partFailed(c, 'https://a.example/', observation('https://a.example/api'), 'api'),
+    );
+    expect((await incidents.get(4))?.parts).toHaveLength(1);
+    await incidents.remove(4);
+    expect(await incidents.get(4)).toBeNull();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  it('does not take a read that a write overlapped for proof that a tab has no record', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let first = true;
+    const area = Object.create(storage) as typeof storage;
+    // The first read sees storage before the write below, and answers only after that write is done.
+    area.getItem = (async (key: string) => {
+      const value = await storage.getItem(key as `session:${string}`);
+      if (first) {
+        first = false;
+        await gate;
+      }
+      return value;
+    }) as typeof storage.getItem;
+    const incidents = createTabIncidents(area);
+    const early = incidents.get(6);
+    await incidents.update(6, (c) =>
+      partFailed(c, 'https://a.example/', observation('https://a.example/api'), 'api'),
+    );
+    release();
+    expect(await early).toBeNull();
+    expect((await incidents.get(6))?.parts).toHaveLength(1);
+  });
+
   it('keeps working after an update throws', async () => {
     const incidents = createTabIncidents(storage);
     await expect(

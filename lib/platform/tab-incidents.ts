@@ -13,9 +13,38 @@ export type IncidentUpdate = (current: TabIncident | null) => TabIncident | null
  * Each tab's incident in storage.session. Updates to one tab are applied in order and batched: every update queued
  * while a write is in flight, or while the first of them waits for company (`within`), is applied to one read and
  * written once, and no update is lost to a concurrent read-modify-write.
+ *
+ * Only the background writes these records, through this object, so it can remember which tabs have none: most tabs
+ * show healthy pages, and each of their navigations (a record cleared, a completed tab looked up) then costs no
+ * storage call at all. The memory is a cache of storage, lost with the worker and rebuilt by the first read.
  */
 export function createTabIncidents(area = storage) {
   const closed = new Set<number>();
+  const withoutRecord = new Set<number>();
+  /** Counts writes and removals, of any tab: a read that one overlapped cannot tell that a tab has no record. */
+  let writes = 0;
+
+  async function read(tabId: number): Promise<TabIncident | null> {
+    if (withoutRecord.has(tabId)) return null;
+    const before = writes;
+    const stored = await area.getItem<TabIncident>(keyOf(tabId));
+    if (stored === null && writes === before) withoutRecord.add(tabId);
+    return stored;
+  }
+
+  async function write(tabId: number, incident: TabIncident): Promise<void> {
+    writes += 1;
+    withoutRecord.delete(tabId);
+    await area.setItem(keyOf(tabId), incident);
+  }
+
+  async function remove(tabId: number): Promise<void> {
+    const mine = (writes += 1);
+    withoutRecord.delete(tabId);
+    await area.removeItem(keyOf(tabId));
+    if (writes === mine && !closed.has(tabId)) withoutRecord.add(tabId);
+  }
+
   const queues = new Map<
     number,
     {
@@ -32,18 +61,18 @@ export function createTabIncidents(area = storage) {
     await company;
     const batch = queues.get(tabId);
     queues.delete(tabId);
-    const stored = await area.getItem<TabIncident>(keyOf(tabId));
+    const stored = await read(tabId);
     let incident = stored;
     for (const update of batch?.updates ?? []) incident = update(incident);
     if (closed.has(tabId)) incident = null;
-    if (incident) await area.setItem(keyOf(tabId), incident);
+    if (incident) await write(tabId, incident);
     // Every healthy page load clears its tab's record, and most tabs have none: no second storage call for them.
-    else if (stored !== null) await area.removeItem(keyOf(tabId));
+    else if (stored !== null) await remove(tabId);
     return incident;
   }
 
   return {
-    get: (tabId: number) => area.getItem<TabIncident>(keyOf(tabId)),
+    get: read,
     /**
      * Applies `update` to the tab's record (null removes it) and resolves with the record as written. `within`: how
      * long, in milliseconds, this update may wait for others to share its write. Failing parts of a page (its own
@@ -82,7 +111,7 @@ export function createTabIncidents(area = storage) {
       });
       return done;
     },
-    remove: (tabId: number) => area.removeItem(keyOf(tabId)),
+    remove,
     /** Calls `listener` whenever the tab's record is written or removed, until the returned function is called. */
     watch: (tabId: number, listener: () => void) =>
       area.watch<TabIncident>(keyOf(tabId), () => listener()),
@@ -93,7 +122,7 @@ export function createTabIncidents(area = storage) {
     tabClosed(tabId: number): Promise<void> {
       closed.add(tabId);
       if (closed.size > MAX_CLOSED_TABS) closed.delete(closed.values().next().value as number);
-      return area.removeItem(keyOf(tabId));
+      return remove(tabId);
     },
   };
 }
