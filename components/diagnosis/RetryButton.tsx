@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n';
+import { BusyButton } from './BusyButton';
 import { PRIMARY_BUTTON } from './styles';
 
 /** What asking the site again found; on `back` the page is already being reloaded. */
@@ -29,16 +30,12 @@ export function RetryButton({ retry }: RetryButtonProps) {
   };
   return (
     <div class="flex flex-wrap items-center gap-2">
-      <button
-        type="button"
+      <BusyButton
+        label={t('diagnosisStepRetry')}
+        busy={state.kind === 'checking'}
+        onPress={() => void onClick()}
         class={PRIMARY_BUTTON}
-        aria-disabled={state.kind === 'checking'}
-        onClick={() => {
-          if (state.kind !== 'checking') void onClick();
-        }}
-      >
-        {t('diagnosisStepRetry')}
-      </button>
+      />
       <span role="status" class="text-xs">
         {state.kind === 'checking' && t('diagnosisRetryChecking')}
         {state.kind === 'back' && t('diagnosisRetryBack')}

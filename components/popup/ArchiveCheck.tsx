@@ -1,6 +1,7 @@
 import type { ArchiveLookup } from '@/lib/checks/results';
 import { archivedCopyUrl } from '../diagnosis/step-links';
-import { BUTTON, LINK } from '../diagnosis/styles';
+import { LINK } from '../diagnosis/styles';
+import { BusyButton } from '../diagnosis/BusyButton';
 import { useT } from '../i18n';
 import { CheckItem, Outcome } from './CheckItem';
 import { dateOf } from './format';
@@ -41,14 +42,7 @@ export function ArchiveCheck({ pageUrl, result, running, error, onCheck }: Archi
   return (
     <CheckItem id="check-archive" title={t('stepArchivedCopyTitle')} why={t('stepArchivedCopyWhy')}>
       <OutsideLink href={archivedCopyUrl(pageUrl)} label={t('diagnosisArchiveLink')} class={LINK} />
-      <button
-        type="button"
-        class={BUTTON}
-        aria-disabled={running}
-        onClick={() => !running && onCheck()}
-      >
-        {t('checkArchiveButton')}
-      </button>
+      <BusyButton label={t('checkArchiveButton')} busy={running} onPress={onCheck} />
       <Outcome found={result ? archiveOutcome(result, t) : null} running={running} error={error} />
       {snapshot && <OutsideLink href={snapshot} label={t('checkArchiveOpen')} class={LINK} />}
     </CheckItem>

@@ -2,7 +2,7 @@ import type { AddressLookup } from '@/lib/checks/results';
 import type { BrowserName } from '@/lib/checks/site-data';
 import { FlushDnsCommand } from '../diagnosis/FlushDnsCommand';
 import type { OperatingSystem } from '../diagnosis/operating-system';
-import { BUTTON } from '../diagnosis/styles';
+import { BusyButton } from '../diagnosis/BusyButton';
 import { useT } from '../i18n';
 import { CheckItem, Outcome } from './CheckItem';
 
@@ -58,14 +58,7 @@ export function DnsCheck({ browser, os, copy, result, running, error, onLookUp }
   const [found = null, next] = result ? lookupOutcome(result, t) : [];
   return (
     <CheckItem id="check-dns" title={t('checkDnsTitle')} why={t('stepFlushDnsWhy')}>
-      <button
-        type="button"
-        class={BUTTON}
-        aria-disabled={running}
-        onClick={() => !running && onLookUp()}
-      >
-        {t('checkDnsButton')}
-      </button>
+      <BusyButton label={t('checkDnsButton')} busy={running} onPress={onLookUp} />
       <Outcome found={found} next={next} running={running} error={error} />
     </CheckItem>
   );

@@ -1,5 +1,6 @@
 import type { RetryResult } from '@/lib/checks/results';
-import { BUTTON, PRIMARY_BUTTON } from '../diagnosis/styles';
+import { PRIMARY_BUTTON } from '../diagnosis/styles';
+import { BusyButton } from '../diagnosis/BusyButton';
 import { useT } from '../i18n';
 import { CheckItem, Outcome } from './CheckItem';
 import { timeOf } from './format';
@@ -39,14 +40,12 @@ export function RetryCheck({ result, running, error, onRetry }: RetryCheckProps)
   const [found = null, next] = result ? retryOutcome(result, t) : [];
   return (
     <CheckItem id="check-retry" title={t('checkRetryTitle')} why={t('checkRetryWhy')}>
-      <button
-        type="button"
+      <BusyButton
+        label={t('diagnosisStepRetry')}
+        busy={running}
+        onPress={onRetry}
         class={PRIMARY_BUTTON}
-        aria-disabled={running}
-        onClick={() => !running && onRetry()}
-      >
-        {t('diagnosisStepRetry')}
-      </button>
+      />
       <Outcome
         found={found}
         next={next}
@@ -70,14 +69,7 @@ export function ReloadCheck({ result, running, error, onReload }: ReloadCheckPro
   const t = useT();
   return (
     <CheckItem id="check-reload" title={t('stepHardReloadTitle')} why={t('stepHardReloadWhy')}>
-      <button
-        type="button"
-        class={BUTTON}
-        aria-disabled={running}
-        onClick={() => !running && onReload()}
-      >
-        {t('diagnosisStepHardReload')}
-      </button>
+      <BusyButton label={t('diagnosisStepHardReload')} busy={running} onPress={onReload} />
       <Outcome
         found={result ? t('checkReloadDone', timeOf(result.time)) : null}
         next={t('checkReloadDoneNext')}

@@ -1,6 +1,7 @@
 import type { ProbeResult, SessionComparison } from '@/lib/checks/results';
 import { sessionVerdict } from '@/lib/checks/session';
 import { BUTTON } from '../diagnosis/styles';
+import { BusyButton } from '../diagnosis/BusyButton';
 import { useT } from '../i18n';
 import { CheckItem, Outcome } from './CheckItem';
 
@@ -54,14 +55,7 @@ export function SessionCheck({
   }
   return (
     <CheckItem id="check-session" title={t('checkSessionTitle')} why={t('checkSessionWhy')}>
-      <button
-        type="button"
-        class={BUTTON}
-        aria-disabled={running}
-        onClick={() => !running && onCompare()}
-      >
-        {t('checkSessionButton')}
-      </button>
+      <BusyButton label={t('checkSessionButton')} busy={running} onPress={onCompare} />
       <Outcome found={found} next={next} running={running} error={error} />
       {tiedToSession && !running && (
         <button type="button" class={BUTTON} onClick={onGoToClear}>

@@ -1,5 +1,6 @@
 import type { StatusPageLookup } from '@/lib/checks/results';
-import { BUTTON, LINK } from '../diagnosis/styles';
+import { LINK } from '../diagnosis/styles';
+import { BusyButton } from '../diagnosis/BusyButton';
 import { useT } from '../i18n';
 import { CheckItem, Outcome } from './CheckItem';
 import { OutsideLink } from './OutsideLink';
@@ -41,14 +42,7 @@ export function StatusPageCheck({ result, running, error, onLook }: StatusPageCh
   const [found = null, next] = result ? statusOutcome(result, t) : [];
   return (
     <CheckItem id="check-status-page" title={t('checkStatusTitle')} why={t('checkStatusWhy')}>
-      <button
-        type="button"
-        class={BUTTON}
-        aria-disabled={running}
-        onClick={() => !running && onLook()}
-      >
-        {t('checkStatusButton')}
-      </button>
+      <BusyButton label={t('checkStatusButton')} busy={running} onPress={onLook} />
       <Outcome found={found} next={next} running={running} error={error} />
       {result?.outcome === 'found' && (
         <OutsideLink
