@@ -18,7 +18,13 @@ import { normalizeHistory } from '@/lib/history/history';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import english from '@/public/_locales/en/messages.json';
 import { expectValid } from '../../tests/support/valid-diagnosis';
-import { onNetworkError, onResponse, type DetectDeps, type WebRequestDetails } from './detect';
+import {
+  onHeaders,
+  onNetworkError,
+  onResponse,
+  type DetectDeps,
+  type WebRequestDetails,
+} from './detect';
 import { diagnoseIncident, refreshTab, type ShowDeps } from './show';
 import { createUntiedPages } from './untied';
 
@@ -280,6 +286,8 @@ const details: fc.Arbitrary<WebRequestDetails> = fc.record(
     documentUrl: url,
     documentLifecycle: sometimes(fc.constantFrom('active', 'prerender', 'cached')),
     frameType: sometimes(fc.constantFrom('outermost_frame', 'fenced_frame', 'sub_frame')),
+    // Few ids, so that a page's headers and its completion often share one.
+    requestId: fc.constantFrom('1', '2', '3'),
   },
   {
     requiredKeys: [
@@ -331,12 +339,13 @@ const settings = fc.oneof(
 
 /** What happens to a tab between webRequest events: it completes, closes, or moves on by itself. */
 type Step =
-  | { readonly kind: 'response' | 'error'; readonly details: WebRequestDetails }
+  | { readonly kind: 'headers' | 'response' | 'error'; readonly details: WebRequestDetails }
   | { readonly kind: 'complete' | 'close'; readonly tabId: number }
   | { readonly kind: 'navigate'; readonly tabId: number; readonly url: string };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: details.map((d) => ({ kind: 'response' as const, details: d })) },
+  { weight: 2, arbitrary: details.map((d) => ({ kind: 'headers' as const, details: d })) },
   { weight: 2, arbitrary: details.map((d) => ({ kind: 'error' as const, details: d })) },
   { weight: 3, arbitrary: tabId.map((id) => ({ kind: 'complete' as const, tabId: id })) },
   { weight: 1, arbitrary: tabId.map((id) => ({ kind: 'close' as const, tabId: id })) },
@@ -433,20 +442,29 @@ function fakeBrowserAround(r: Run) {
 
   function apply(s: Step): Promise<unknown> {
     switch (s.kind) {
+      case 'headers':
       case 'response':
       case 'error': {
         const d = s.details;
-        // A top-level load is what the tab now shows; the browser reports the tab complete soon after. An event for
-        // a tab not seen yet comes from a tab open on some page; one for a closed tab is late, and has none.
+        // A top-level load is what the tab now shows; the browser reports the tab complete soon after (its headers
+        // come while it still loads). An event for a tab not seen yet comes from a tab open on some page; one for a
+        // closed tab is late, and has none.
         if (d.tabId >= 0 && !closed.has(d.tabId)) {
-          if (d.type === 'main_frame') tabs.set(d.tabId, { url: d.url, status: 'complete' });
+          if (d.type === 'main_frame')
+            tabs.set(d.tabId, {
+              url: d.url,
+              status: s.kind === 'headers' ? 'loading' : 'complete',
+            });
           else if (!tabs.has(d.tabId))
             tabs.set(d.tabId, { url: d.documentUrl ?? d.url, status: 'complete' });
         }
         // onResponse returns nothing for an event it ignores at once.
         return (
-          (s.kind === 'response' ? onResponse(d, detect) : onNetworkError(d, detect)) ??
-          Promise.resolve()
+          (s.kind === 'headers'
+            ? onHeaders(d, detect)
+            : s.kind === 'response'
+              ? onResponse(d, detect)
+              : onNetworkError(d, detect)) ?? Promise.resolve()
         );
       }
       case 'complete': {

@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from '#imports';
-import { onNetworkError, onResponse, type DetectDeps, type WebRequestDetails } from './detect';
+import {
+  onHeaders,
+  onNetworkError,
+  onResponse,
+  type DetectDeps,
+  type WebRequestDetails,
+} from './detect';
+import { withMarkers, withShown } from '@/lib/incident/tab-incident';
 import { oneAtATimePerTab } from './one-at-a-time';
 import { createUntiedPages } from './untied';
 import { createTabIncidents } from '@/lib/platform/tab-incidents';
@@ -120,6 +127,47 @@ describe('onResponse', () => {
     await onResponse(page({ tabId: -1 }), d);
     expect(await d.incidents.get(-1)).toBeNull();
     expect(d.untied.adopt('https://shop.example/cart')?.statusCode).toBe(502);
+  });
+});
+
+describe('onHeaders', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('records a failed page from its headers, and its completion completes that record', async () => {
+    const d = deps();
+    await onHeaders(page({ requestId: '41' }), d);
+    expect((await d.incidents.get(4))?.page?.statusCode).toBe(502);
+    // The tab still shows the page before this one: refreshing it now would take the record for a stale one.
+    expect(d.refresh).not.toHaveBeenCalled();
+    // Firefox: the tab completes, the panel shows and reads the page, before the request's completion comes.
+    await d.incidents.update(
+      4,
+      (c) => c && withShown(withMarkers(c, { title: '502', text: 'nginx' })),
+    );
+    await onResponse(page({ requestId: '41', ip: '203.0.113.9' }), d);
+    const record = await d.incidents.get(4);
+    expect(record).toMatchObject({
+      shown: true,
+      page: { ip: '203.0.113.9', page: { text: 'nginx' } },
+    });
+    expect(d.refresh).toHaveBeenCalledWith(4);
+  });
+
+  it('takes a new request for the same page (a reload) for a new failure', async () => {
+    const d = deps();
+    await onHeaders(page({ requestId: '41' }), d);
+    await d.incidents.update(4, (c) => c && withShown(c));
+    await onHeaders(page({ requestId: '42' }), d);
+    expect(await d.incidents.get(4)).toMatchObject({ shown: false, webRequestId: '42' });
+  });
+
+  it('leaves healthy pages, parts of pages and untied loads to the completion, at no cost', async () => {
+    const d = deps();
+    const update = vi.spyOn(d.incidents, 'update');
+    expect(onHeaders(page({ statusCode: 200 }), d)).toBeUndefined();
+    expect(onHeaders(page({ type: 'xmlhttprequest' }), d)).toBeUndefined();
+    expect(onHeaders(page({ tabId: -1 }), d)).toBeUndefined();
+    expect(update).not.toHaveBeenCalled();
   });
 });
 

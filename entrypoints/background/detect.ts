@@ -21,6 +21,7 @@ export type WebRequestDetails = RequestEvent &
     readonly timeStamp: number;
     readonly method: string;
     readonly documentUrl?: string;
+    readonly requestId?: string;
   };
 
 /**
@@ -80,11 +81,7 @@ async function handleResponse(
         deps.untied.failed(observe(asCompleted(details)));
       return;
     case 'page-failed':
-      if (!watched(details.url, await deps.settings())) return;
-      await deps.incidents.update(details.tabId, (current) =>
-        pageFailed(observe(asCompleted(details)), current),
-      );
-      await deps.refresh(details.tabId);
+      if (await recordFailedPage(details, deps)) await deps.refresh(details.tabId);
       return;
     case 'part-failed': {
       const pageUrl =
@@ -100,6 +97,29 @@ async function handleResponse(
       return;
     }
   }
+}
+
+/**
+ * webRequest.onHeadersReceived, for main frames: a failed page is recorded as soon as its status is known, so that
+ * the panel can show once the page has loaded. Firefox reports onCompleted only after the page's load event
+ * (tens of milliseconds later); onResponse then completes the same record. The tab is not refreshed here: it still
+ * shows the page before, which a refresh would take the new record for a stale one about.
+ */
+export function onHeaders(
+  details: WebRequestDetails,
+  deps: DetectDeps = defaults,
+): Promise<void> | undefined {
+  if (meaningOfResponse(details, deps.ownOrigin).kind !== 'page-failed') return undefined;
+  return recordFailedPage(details, deps).then(() => undefined);
+}
+
+/** Whether the page was recorded: the visitor may have asked for its site to be left alone. */
+async function recordFailedPage(details: WebRequestDetails, deps: DetectDeps): Promise<boolean> {
+  if (!watched(details.url, await deps.settings())) return false;
+  await deps.incidents.update(details.tabId, (current) =>
+    pageFailed(observe(asCompleted(details)), current, details.requestId),
+  );
+  return true;
 }
 
 /** webRequest.onErrorOccurred: the page got no answer at all. */

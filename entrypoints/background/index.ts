@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { checkProgress } from '@/lib/platform/check-progress';
 import { serveMessages } from '@/lib/platform/messages';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
-import { onNetworkError, onResponse } from './detect';
+import { onHeaders, onNetworkError, onResponse } from './detect';
 import { handlers } from './handlers';
 import { onInstalled, refreshHostAccess } from './host-access';
 import { onHostAccessChanged } from '@/lib/platform/host-access';
@@ -17,6 +17,11 @@ export default defineBackground(() => {
   browser.webRequest.onCompleted.addListener(
     (details) => void onResponse(details),
     { ...WEB, types: ['main_frame', 'sub_frame', 'xmlhttprequest'] },
+    ['responseHeaders'],
+  );
+  browser.webRequest.onHeadersReceived.addListener(
+    (details) => void onHeaders(details),
+    { ...WEB, types: ['main_frame'] },
     ['responseHeaders'],
   );
   browser.webRequest.onErrorOccurred.addListener((details) => void onNetworkError(details), {

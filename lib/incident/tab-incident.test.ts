@@ -120,6 +120,19 @@ describe('tab incident', () => {
     expect(pageFailed(obs(PAGE), null).explained).toBe(false);
   });
 
+  it('takes a request seen again (its headers, then its completion) for one failure, and completes it', () => {
+    const fromHeaders = pageFailed(obs(PAGE), null, '17');
+    const shown = withShown(withMarkers(fromHeaders, { title: '502', text: 'nginx' }));
+    const withParts = partFailed(shown, PAGE, obs('https://api.example/x'), 'api');
+    const completed = pageFailed({ ...obs(PAGE), ip: '192.0.2.7' }, withParts, '17');
+    expect(completed).toMatchObject({ shown: true, webRequestId: '17' });
+    expect(completed.page).toMatchObject({ ip: '192.0.2.7', page: { text: 'nginx' } });
+    expect(completed.parts).toHaveLength(1);
+    // Another request (a reload), or one whose id is not known, is a new failure.
+    expect(pageFailed(obs(PAGE), shown, '18').shown).toBe(false);
+    expect(pageFailed(obs(PAGE), shown).shown).toBe(false);
+  });
+
   it('diagnoses the page, else its most failing API call', () => {
     const partsOnly = partFailed(
       partFailed(null, PAGE, obs('https://a.example/', 503), 'api'),

@@ -5,11 +5,12 @@
  * Lifecycle, per tab (each arrow one handler; every step a pure function of the stored record, so running a handler
  * twice changes nothing):
  *
- *   none ──page answers 5xx / no answer──▶ page failed ──tab complete──▶ shown once: page read, panel injected,
+ *   none ──page answers 5xx / no answer──▶ page failed ──tab complete──▶ shown once: panel injected (or page read),
  *                                                                       history written (Chrome's bare error page:
  *                                                                       the explanation page instead, once per URL)
  *   none ──an API call or frame answers 5xx──▶ parts failed (page fine) ──tab complete──▶ toolbar set (API calls only)
  *   page failed ──more parts fail──▶ page failed, parts counted
+ *   page failed ──the same request completes (its headers made the record)──▶ page failed, completed, nothing reset
  *   any ──page answers < 500──▶ none      (both browsers reset a tab's badge and title when it navigates)
  *   any ──tab closed or replaced──▶ none
  */
@@ -41,6 +42,12 @@ export interface TabIncident {
    * (the Back button returns to it), so the visitor is never sent back to the explanation page in a loop.
    */
   readonly explained: boolean;
+  /**
+   * webRequest's id of the failed page's request. Its headers and its completion are two events of one failure: the
+   * record is made from the first (so the panel need not wait for the second, which Firefox reports after the page's
+   * load event), and the second completes it.
+   */
+  readonly webRequestId?: string | undefined;
 }
 
 export const MAX_PART_HOSTS = 10;
@@ -53,9 +60,22 @@ export const MAX_MARKER_TEXT = 4096;
 export function pageFailed(
   observation: Observation,
   previous: TabIncident | null = null,
+  webRequestId?: string,
 ): TabIncident {
+  if (webRequestId !== undefined && previous?.page && previous.webRequestId === webRequestId) {
+    // The same response, now complete: it adds what only the completion tells (the server's address), and the
+    // record keeps what was done with it (shown, the page's markers, failing parts).
+    return { ...previous, page: { ...observation, page: previous.page.page } };
+  }
   const explained = previous !== null && previous.explained && previous.url === observation.url;
-  return { url: observation.url, page: observation, parts: [], shown: false, explained };
+  return {
+    url: observation.url,
+    page: observation,
+    parts: [],
+    shown: false,
+    explained,
+    webRequestId,
+  };
 }
 
 function hostOf(url: string): string {
@@ -92,6 +112,7 @@ export function partFailed(
     parts: [...parts.filter((p) => p !== previous), updated].slice(-MAX_PART_HOSTS),
     shown: current?.shown ?? false,
     explained: current?.explained ?? false,
+    webRequestId: current?.webRequestId,
   };
 }
 

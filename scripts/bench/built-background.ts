@@ -3,7 +3,8 @@
  * against an in-memory browser, so the benchmark can call the very listeners it registers. WXT's fake browser keeps
  * storage.session and storage.local in memory (copying values as JSON, as the real ones do), and the tabs' events
  * and the toolbar; what it lacks is faked here: webRequest keeps the listeners it is given, tabs.get answers from a
- * table the caller fills, scripting answers as a page would, host access is granted, i18n returns message names.
+ * table the caller fills, scripting answers as a page would (an injected panel sends the page's markers, as the real
+ * one does once it runs), host access is granted, i18n returns message names.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ export interface BuiltBackground {
   readonly tabCompleted: (tabId: number) => Promise<void>;
   /** The tabs tabs.get answers from. */
   readonly tabs: Map<number, FakeTab>;
-  /** What scripting.executeScript reads from a tab's page (the page's title and text). */
+  /** What a script reads from a tab's page (its title and text): the background's reading, or the panel's. */
   readonly pages: Map<number, PageMarkers>;
   /** Calls to scripting.executeScript that injected a file (the panel). */
   readonly injections: () => number;
@@ -69,11 +70,29 @@ export function loadBuiltBackground(file = BUILT_BACKGROUND): BuiltBackground {
   };
   const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
   Object.assign(browser, {
-    webRequest: { onCompleted: keep(onCompleted), onErrorOccurred: keep([]) },
+    webRequest: {
+      onCompleted: keep(onCompleted),
+      onHeadersReceived: keep([]),
+      onErrorOccurred: keep([]),
+    },
     scripting: {
       async executeScript({ target, files }: { target: { tabId: number }; files?: string[] }) {
         if (files) {
           injections += 1;
+          // The panel, once running, sends what it read of the page.
+          const sender = {
+            id: fakeBrowser.runtime.id,
+            url: tabOf(target.tabId).url,
+            tab: { id: target.tabId },
+            frameId: 0,
+          };
+          const opened = {
+            type: 'panelOpened',
+            data: { markers: pages.get(target.tabId) ?? null },
+          };
+          void Promise.resolve().then(() =>
+            fakeBrowser.runtime.onMessage.trigger(opened, sender as never, () => undefined),
+          );
           return [{ frameId: 0, result: undefined }];
         }
         return [{ frameId: 0, result: pages.get(target.tabId) ?? { title: '', text: '' } }];
