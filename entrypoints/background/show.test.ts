@@ -162,32 +162,26 @@ describe('refreshTab', () => {
     expect(await d.incidents.get(3)).not.toBeNull();
   });
 
-  it('replaces Chrome’s bare error page with the explanation page once per URL', async () => {
-    const d = deps({ reading: { kind: 'error-page' } });
-    await d.incidents.update(3, () => failure());
-    await refreshTab(3, d);
-    expect(d.tabs.update).toHaveBeenCalledWith(3, {
-      url: 'chrome-extension://gd/explain.html?tabId=3',
-    });
-    // Back to the same URL: it fails again, and the bare page stays.
-    await d.incidents.update(3, (current) => pageFailed(failure().page!, current));
-    await refreshTab(3, d);
-    expect(d.tabs.update).toHaveBeenCalledOnce();
-  });
-
-  it('replaces Chrome’s bare error page with the panel turned off too', async () => {
-    const d = deps({ reading: { kind: 'error-page' }, settings: { panelEnabled: false } });
-    await d.incidents.update(3, () => failure());
-    await refreshTab(3, d);
-    expect(d.tabs.update).toHaveBeenCalledWith(3, {
-      url: 'chrome-extension://gd/explain.html?tabId=3',
-    });
-    // Back to the same URL: it fails again, and the bare page stays.
-    await d.incidents.update(3, (current) => pageFailed(failure().page!, current));
-    await refreshTab(3, d);
-    expect(d.tabs.update).toHaveBeenCalledOnce();
-    expect(d.injectPanel).not.toHaveBeenCalled();
-  });
+  it.each([
+    ['with the panel', true],
+    ['with the panel turned off', false],
+  ])(
+    'replaces Chrome’s bare error page with the explanation page once per URL, %s',
+    async (_, panelEnabled) => {
+      const d = deps({ reading: { kind: 'error-page' }, settings: { panelEnabled } });
+      await d.incidents.update(3, () => failure());
+      await refreshTab(3, d);
+      expect(d.tabs.update).toHaveBeenCalledWith(3, {
+        url: 'chrome-extension://gd/explain.html?tabId=3',
+      });
+      // Back to the same URL: it fails again, and the bare page stays.
+      await d.incidents.update(3, (current) => pageFailed(failure().page!, current));
+      await refreshTab(3, d);
+      expect(d.tabs.update).toHaveBeenCalledOnce();
+      // Chrome's error page is found by the panel's injection, or by the reading when there is no panel.
+      expect(panelEnabled ? d.readPage : d.injectPanel).not.toHaveBeenCalled();
+    },
+  );
 
   it('keeps the badge on the explanation page that took the failed page’s place, and only there', async () => {
     const failed = deps({ reading: { kind: 'error-page' } });
