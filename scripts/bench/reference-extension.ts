@@ -13,6 +13,7 @@ const BACKGROUND = `// Gateway Doctor's webRequest listeners, registered the sam
 const api = globalThis.browser ?? globalThis.chrome;
 const web = { urls: ['http://*/*', 'https://*/*'] };
 api.webRequest.onCompleted.addListener(() => {}, { ...web, types: ['main_frame', 'sub_frame', 'xmlhttprequest'] }, ['responseHeaders']);
+api.webRequest.onHeadersReceived.addListener(() => {}, { ...web, types: ['main_frame'] }, ['responseHeaders']);
 api.webRequest.onErrorOccurred.addListener(() => {}, { ...web, types: ['main_frame'] });
 `;
 
