@@ -435,6 +435,7 @@ function fakeBrowserAround(r: Run) {
     history,
     settings: loadSettings,
     refresh: (id) => refreshTab(id, show),
+    clearToolbar: show.clearToolbar,
     pageUrlOf: async (id) => (await getTab(id)).url,
     online: () => r.online,
     ownOrigin: OWN_ORIGIN,

@@ -35,6 +35,7 @@ function deps(settings: Partial<Settings> = {}) {
     history: createHistoryLog(historyItem),
     settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     refresh: vi.fn(async () => {}),
+    clearToolbar: vi.fn(async () => {}),
     pageUrlOf: vi.fn(async () => 'https://shop.example/cart'),
     online: () => true,
     ownOrigin: 'chrome-extension://gd/',
@@ -110,6 +111,10 @@ describe('onResponse', () => {
     await onResponse(page({ statusCode: 200, timeStamp: 9_000 }), d);
     expect(await d.incidents.get(4)).toBeNull();
     expect((await d.history.read())[0]?.recoveredAt).toBe(9_000);
+    expect(d.clearToolbar).toHaveBeenCalledWith(4);
+    // A healthy page in a tab with nothing to forget leaves the toolbar alone.
+    await onResponse(page({ tabId: 5, statusCode: 200 }), d);
+    expect(d.clearToolbar).toHaveBeenCalledOnce();
   });
 
   it('stays silent for ignored sites and, when asked, local addresses', async () => {

@@ -11,6 +11,7 @@ import { withRecovery } from '@/lib/history/history';
 import { historyLog } from '@/lib/platform/history';
 import { loadSettings } from '@/lib/platform/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
+import { clearToolbar } from '@/lib/platform/toolbar';
 import { isLocalAddress, isSiteIgnored, type Settings } from '@/lib/settings/settings';
 import { oneAtATimePerTab } from './one-at-a-time';
 import { refreshTab } from './show';
@@ -36,6 +37,7 @@ const defaults = {
   history: historyLog,
   settings: loadSettings,
   refresh: oneAtATimePerTab(refreshTab),
+  clearToolbar,
   pageUrlOf: async (tabId: number) => (await browser.tabs.get(tabId)).url,
   online: () => navigator.onLine,
   ownOrigin: browser.runtime.getURL('/'),
@@ -72,6 +74,10 @@ async function handleResponse(
         before = current;
         return null;
       });
+      if (!before) return;
+      // The browser resets the badge when the tab navigates, but not always when it loads the same address again;
+      // the page the badge was about is gone either way.
+      await deps.clearToolbar(details.tabId);
       await recordRecovery(before, details, deps);
       return;
     }
@@ -139,11 +145,11 @@ export async function onNetworkError(
 
 /** The page that failed in this tab now loads: its site recovered (as far as this visitor can tell). */
 async function recordRecovery(
-  before: Awaited<ReturnType<DetectDeps['incidents']['get']>>,
+  before: NonNullable<Awaited<ReturnType<DetectDeps['incidents']['get']>>>,
   details: WebRequestDetails,
   deps: DetectDeps,
 ): Promise<void> {
-  if (!before?.page || !before.shown) return;
+  if (!before.page || !before.shown) return;
   const origin = (url: string) => URL.parse(url)?.origin;
   if (origin(before.url) !== origin(details.url)) return;
   await deps.history.update((history) =>

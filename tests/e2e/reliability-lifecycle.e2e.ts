@@ -25,10 +25,16 @@ const recordOf = (browser: Harness, tabId: number) =>
     `tab:${tabId}`,
   ) as Promise<StoredRecord | null>;
 
-const badgeOf = (browser: Harness, tabId: number, text: string) =>
-  pollUntil(`badge "${text}" on tab ${tabId}`, async () =>
-    (await browser.toolbar(tabId)).text === text ? true : undefined,
-  );
+/** Waits for the badge; a timeout says which badge and title the tab had instead. */
+async function badgeOf(browser: Harness, tabId: number, text: string) {
+  let last = { text: '', title: '' };
+  await pollUntil(`badge "${text}" on tab ${tabId}`, async () => {
+    last = await browser.toolbar(tabId);
+    return last.text === text ? true : undefined;
+  }).catch((error: unknown) => {
+    throw new Error(`${String(error)}; it had "${last.text}", titled "${last.title}"`);
+  });
+}
 
 const panelOn = (browser: Harness, tabId: number) =>
   pollUntil('the panel', async () =>
@@ -99,7 +105,11 @@ describe.each(BROWSERS)('lifecycle in %s', (browserName) => {
       await badgeOf(browser, failed.tabId, '502');
       await browser.stopBackground();
       await failed.page.goto(failed.url);
-      await badgeOf(browser, failed.tabId, '');
+      const served = () =>
+        session.lab.requests({ run: new URL(failed.url).searchParams.get('run') ?? '' });
+      await badgeOf(browser, failed.tabId, '').catch((error: unknown) => {
+        throw new Error(`${String(error)}; the lab had ${served().length} requests of the run`);
+      });
       const site = session.lab.origin;
       await pollUntil('the recovery in the history', async () =>
         (await historyOf(browser)).some((e) => e.site === site && e.recoveredAt !== null)
