@@ -24,6 +24,9 @@ const HEALTHY_HEADERS = [
 export const pageUrl = (tabId: number, round = 0) =>
   `https://shop-${tabId % 50}.example.com/products/${tabId}?round=${round}`;
 
+/** Browsers number requests anew for each one, across tabs, for as long as they run. */
+let requests = 0;
+
 function request(
   tabId: number,
   type: string,
@@ -33,7 +36,7 @@ function request(
   responseHeaders: readonly HeaderEntry[],
 ): RequestDetails {
   return {
-    requestId: String(tabId),
+    requestId: String((requests += 1)),
     tabId,
     frameId: 0,
     parentFrameId: -1,
