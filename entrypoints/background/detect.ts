@@ -13,8 +13,7 @@ import { loadSettings } from '@/lib/platform/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { clearToolbar } from '@/lib/platform/toolbar';
 import { isLocalAddress, isSiteIgnored, type Settings } from '@/lib/settings/settings';
-import { oneAtATimePerTab } from './one-at-a-time';
-import { refreshTab } from './show';
+import { refreshTabInTurn } from './show';
 import { untiedPages } from './untied';
 
 export type WebRequestDetails = RequestEvent &
@@ -36,7 +35,7 @@ const defaults = {
   untied: untiedPages,
   history: historyLog,
   settings: loadSettings,
-  refresh: oneAtATimePerTab(refreshTab),
+  refresh: refreshTabInTurn,
   clearToolbar,
   pageUrlOf: async (tabId: number) => (await browser.tabs.get(tabId)).url,
   online: () => navigator.onLine,

@@ -10,7 +10,7 @@ import { ownerReport } from '@/lib/diagnosis/report';
 import type { PageMarkers } from '@/lib/diagnosis/types';
 import { translate } from '@/lib/platform/i18n';
 import { checkHandlers } from './checks';
-import { diagnoseIncident, refreshTab } from './show';
+import { diagnoseIncident, refreshTabInTurn } from './show';
 import { watchHandlers } from './watch';
 
 function reportOf(tabId: number, incident: TabIncident | null): TabReport | null {
@@ -45,7 +45,7 @@ export const handlers: Handlers = {
     ]);
     const opened = reportOf(tabId, incident);
     // The toolbar may read better with the page's markers, but the panel is waiting: answer it first.
-    void refreshTab(tabId);
+    void refreshTabInTurn(tabId);
     const page = opened?.incident.page;
     if (!opened || !page) return null;
     return {

@@ -7,7 +7,7 @@ import { onHeaders, onNetworkError, onResponse } from './detect';
 import { handlers } from './handlers';
 import { onInstalled, refreshHostAccess } from './host-access';
 import { onHostAccessChanged } from '@/lib/platform/host-access';
-import { refreshTab } from './show';
+import { refreshTabInTurn } from './show';
 import { onNotificationClicked, onWatchAlarm, rearmWatches } from './watch';
 
 const WEB = { urls: ['http://*/*', 'https://*/*'] };
@@ -29,7 +29,7 @@ export default defineBackground(() => {
     types: ['main_frame'],
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'complete') void refreshTab(tabId);
+    if (change.status === 'complete') void refreshTabInTurn(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabIncidents.tabClosed(tabId));
   browser.tabs.onRemoved.addListener((tabId) => void checkProgress.remove(tabId));

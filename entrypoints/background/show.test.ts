@@ -2,11 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from '#imports';
 import { diagnoseIncident, refreshTab, type ShowDeps } from './show';
+import { oneAtATimePerTab } from './one-at-a-time';
 import { createTabIncidents } from '@/lib/platform/tab-incidents';
 import { createHistoryLog, historyItem } from '@/lib/platform/history';
 import { createTranslator } from '@/lib/i18n/messages';
 import { observe } from '@/lib/incident/observe';
-import { pageFailed, partFailed } from '@/lib/incident/tab-incident';
+import { pageFailed, partFailed, withMarkers } from '@/lib/incident/tab-incident';
 import type { Watch } from '@/lib/watch/watch';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import type { Injection, PageReading } from '@/lib/platform/page-access';
@@ -70,6 +71,36 @@ describe('refreshTab', () => {
       3,
       expect.objectContaining({ text: '522' }),
       expect.stringMatching(/^522 .*: Cloudflare/),
+    );
+  });
+
+  it('ends with the toolbar that knows the page, when the panel sends its markers while it is injected', async () => {
+    const d = deps();
+    const refresh = oneAtATimePerTab((tabId) => refreshTab(tabId, d));
+    let panelDone: Promise<void> = Promise.resolve();
+    // The panel starts as its injection ends, and sends what it read: the record gets the markers, the tab a refresh.
+    d.injectPanel.mockImplementation(async () => {
+      panelDone = d.incidents
+        .update(
+          3,
+          (c) => c && withMarkers(c, { title: '502 Bad Gateway', text: '502 Bad Gateway nginx' }),
+        )
+        .then(() => refresh(3));
+      return 'injected';
+    });
+    // The run that injected the panel writes the history before its toolbar: meanwhile the markers come in.
+    const write = d.history.update.bind(d.history);
+    vi.spyOn(d.history, 'update').mockImplementation(async (change) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return write(change);
+    });
+    await d.incidents.update(3, () => failure([], 502));
+    await refresh(3);
+    await panelDone;
+    expect(d.showOnToolbar).toHaveBeenLastCalledWith(
+      3,
+      expect.objectContaining({ text: '502' }),
+      expect.stringMatching(/nginx/),
     );
   });
 

@@ -21,6 +21,7 @@ import { clearToolbar, showOnToolbar } from '@/lib/platform/toolbar';
 import { watchStore } from '@/lib/platform/watches';
 import type { Settings } from '@/lib/settings/settings';
 import { clockTime, watchedTitle, watchFor } from '@/lib/watch/watch';
+import { oneAtATimePerTab } from './one-at-a-time';
 import { untiedPages } from './untied';
 
 /** Where Chrome's bare error page for a tab is explained instead. */
@@ -101,6 +102,13 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
     await deps.clearToolbar(tabId);
   }
 }
+
+/**
+ * refreshTab for every caller (a request's events, the tab completing, the panel's markers, a watch), one run at a
+ * time per tab: a run that started earlier cannot set the toolbar after a later run that knows more (the page's
+ * markers, which name many gateways, arrive with the panel while the run that injected it is still ending).
+ */
+export const refreshTabInTurn = oneAtATimePerTab((tabId) => refreshTab(tabId));
 
 /** Whether the tab shows the incident's page, or the explanation page that took the place of Chrome's bare one. */
 function showsIncident(

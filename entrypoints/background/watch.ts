@@ -32,7 +32,7 @@ import {
   type Watch,
   type WatchView,
 } from '@/lib/watch/watch';
-import { diagnoseIncident, explanationPage, refreshTab } from './show';
+import { diagnoseIncident, explanationPage, refreshTabInTurn } from './show';
 
 type Tab = Browser.tabs.Tab;
 
@@ -50,7 +50,7 @@ const defaults = {
   now: () => Date.now(),
   random: () => Math.random(),
   newId: (): string => crypto.randomUUID(),
-  refresh: (tabId: number) => refreshTab(tabId),
+  refresh: refreshTabInTurn,
   translate,
   iconUrl: () => browser.runtime.getURL('/icon/128.png'),
   explanationPage,
