@@ -26,11 +26,13 @@ const MARKER_TEXT_LIMIT = 4096;
  */
 export async function readPage(tabId: number, scripting = browser.scripting): Promise<PageReading> {
   try {
-    const [result] = await scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      func: readMarkers,
-      args: [MARKER_TEXT_LIMIT],
-    });
+    const [result] = await settledWithin(
+      scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: readMarkers,
+        args: [MARKER_TEXT_LIMIT],
+      }),
+    );
     const markers = result?.result as PageMarkers | undefined;
     if (!markers || typeof markers.title !== 'string' || typeof markers.text !== 'string') {
       return { kind: 'unreadable', reason: 'no result' };
@@ -51,16 +53,33 @@ export async function injectPanel(
   scripting = browser.scripting,
 ): Promise<Injection> {
   try {
-    await scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      files: ['/content-scripts/panel.js'],
-    });
+    await settledWithin(
+      scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        files: ['/content-scripts/panel.js'],
+      }),
+    );
     return 'injected';
   } catch (error) {
     // Otherwise the tab navigated away or closed meanwhile, or the page forbids scripts (a browser page): nothing
     // to show.
     return isErrorPage(error) ? 'error-page' : 'failed';
   }
+}
+
+/**
+ * How long a script injection may take. Firefox can leave executeScript unsettled when the page reloads during it
+ * (an error page that reloads itself, in the e2e floods); the tab's refreshes run one at a time, so one that never
+ * ended would hold back every later one, and the tab would never get its panel or its badge.
+ */
+export const INJECTION_TIMEOUT_MS = 3_000;
+
+function settledWithin<T>(call: Promise<T>, ms = INJECTION_TIMEOUT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([call, late]).finally(() => clearTimeout(timer));
 }
 
 /** Chrome: "Frame with ID 0 is showing error page". */
