@@ -108,7 +108,7 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
  * time per tab: a run that started earlier cannot set the toolbar after a later run that knows more (the page's
  * markers, which name many gateways, arrive with the panel while the run that injected it is still ending).
  */
-export const refreshTabInTurn = oneAtATimePerTab((tabId) => refreshTab(tabId));
+export const refreshTabInTurn = oneAtATimePerTab(refreshTab);
 
 /** Whether the tab shows the incident's page, or the explanation page that took the place of Chrome's bare one. */
 function showsIncident(

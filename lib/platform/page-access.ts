@@ -40,7 +40,7 @@ export async function readPage(tabId: number, scripting = browser.scripting): Pr
     return { kind: 'read', markers };
   } catch (error) {
     if (isErrorPage(error)) return { kind: 'error-page' };
-    return { kind: 'unreadable', reason: String(error instanceof Error ? error.message : error) };
+    return { kind: 'unreadable', reason: messageOf(error) };
   }
 }
 
@@ -82,6 +82,7 @@ function settledWithin<T>(call: Promise<T>, ms = INJECTION_TIMEOUT_MS): Promise<
   return Promise.race([call, late]).finally(() => clearTimeout(timer));
 }
 
+const messageOf = (error: unknown) => String(error instanceof Error ? error.message : error);
+
 /** Chrome: "Frame with ID 0 is showing error page". */
-const isErrorPage = (error: unknown) =>
-  /error page/i.test(String(error instanceof Error ? error.message : error));
+const isErrorPage = (error: unknown) => /error page/i.test(messageOf(error));
