@@ -86,7 +86,8 @@ export async function launchChromium({
   if (!extension)
     return { name: 'chromium', newPage: async () => wrap(await context.newPage()), close };
 
-  // The worker is replaced whenever Chromium stops and restarts it: always talk to the live one.
+  // A worker that Chromium stops and restarts keeps its Worker object; an update of the extension brings a new one:
+  // always talk to the latest.
   let worker: Worker | undefined = context.serviceWorkers().find(isOurs);
   const track = (w: Worker) => {
     if (!isOurs(w)) return;
@@ -149,6 +150,11 @@ export async function launchChromium({
   };
   // An extension page, not the worker, runs `inExtension`: it keeps working while the worker is stopped.
   let privileged = await openExtensionPage(PRIVILEGED_PAGE);
+  const live = () => {
+    if (!worker) throw new Error("The extension's service worker is gone");
+    return worker;
+  };
+  let stops = 0;
   const inExtension: Harness['inExtension'] = (fn, arg) =>
     withinTime('A call into the extension', privileged.evaluate(extensionCall(fn, arg)));
 
@@ -160,17 +166,36 @@ export async function launchChromium({
     inExtension,
     async stopBackground() {
       // DevTools' Target.closeTarget stops the worker as Chromium does when it is idle; the next event restarts it.
+      // A restarted worker comes back under the same target (and the same Playwright Worker), so an event already on
+      // its way (a page still loading) can bring it back before a poll sees the target gone: a mark left in the old
+      // worker's globals tells the two apart.
       const cdp = await devTools();
       const { targetInfos } = await cdp.send('Target.getTargets');
       const target = targetInfos.find(
         (t) => t.type === 'service_worker' && t.url.startsWith(origin),
       );
-      if (target) await cdp.send('Target.closeTarget', { targetId: target.targetId });
-      // Gone, or already replaced: an event that was on its way (a page still loading) starts a new worker at once,
-      // under a new target, before a poll could see none.
+      if (!target) {
+        // Already stopped, as Chromium does on its own after 30 s idle.
+        await cdp.detach();
+        return;
+      }
+      const mark = `gatewayDoctorStop${++stops}`;
+      await withinTime(
+        'Marking the service worker',
+        live().evaluate((name) => {
+          (globalThis as Record<string, unknown>)[name] = true;
+        }, mark),
+      );
+      await cdp.send('Target.closeTarget', { targetId: target.targetId });
       await pollUntil('the service worker to stop', async () => {
         const { targetInfos: now } = await cdp.send('Target.getTargets');
-        return now.some((t) => t.targetId === target?.targetId) ? undefined : true;
+        if (!now.some((t) => t.targetId === target.targetId)) return true;
+        const marked = await withinTime(
+          'Reading the mark of the worker',
+          live().evaluate((name) => (globalThis as Record<string, unknown>)[name] === true, mark),
+          2_000,
+        );
+        return marked ? undefined : true;
       });
       await cdp.detach();
     },
