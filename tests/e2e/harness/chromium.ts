@@ -47,7 +47,7 @@ export async function launchChromium({
   const extensionDir = extension
     ? (options.extensionDir ?? builtExtension('chromium'))
     : otherExtension;
-  const profile = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserExecutable('chromium'),
     headless,
@@ -81,7 +81,7 @@ export async function launchChromium({
   });
   const close = async () => {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
   };
   if (!extension)
     return { name: 'chromium', newPage: async () => wrap(await context.newPage()), close };

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
 import { PRIVILEGED_PAGE, tabIdOf, toolbar } from './chromium';
@@ -40,11 +42,19 @@ export async function launchFirefox({
   ...options
 }: FirefoxLaunchOptions = {}): Promise<Harness | PlainBrowser> {
   const extensionDir = extension ? (options.extensionDir ?? builtExtension('firefox')) : undefined;
+  // A proxy file in the profile's extensions folder, named by the add-on's id and holding its folder's absolute path,
+  // installs the add-on for good: it survives a restart, as a temporary add-on does not (measured on Firefox ESR).
+  const installedInProfile = Boolean(extensionDir && options.profileDir);
+  if (extensionDir && options.profileDir) {
+    mkdirSync(join(options.profileDir, 'extensions'), { recursive: true });
+    writeFileSync(join(options.profileDir, 'extensions', GECKO_ID), resolve(extensionDir));
+  }
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserExecutable('firefox'),
     headless: true,
     args: ['--remote-allow-system-access'],
+    ...(options.profileDir && { userDataDir: options.profileDir }),
     defaultViewport: { width: 1280, height: 800 },
     extraPrefsFirefox: {
       ...proxyPrefs(options.proxy),
@@ -62,6 +72,12 @@ export async function launchFirefox({
       // finds nothing. Firefox's own alert window stays open, as a notification does for a real user.
       'alerts.useSystemBackend': false,
       ...(loopbackHosts.length > 0 && { 'network.dns.localDomains': loopbackHosts.join(',') }),
+      // The profile's own add-on (profileDir) is unsigned and was not installed by the user: enable it as it is.
+      ...(installedInProfile && {
+        'xpinstall.signatures.required': false,
+        'extensions.autoDisableScopes': 0,
+        'extensions.enabledScopes': 15,
+      }),
     },
   });
   if (!extensionDir) {
@@ -72,7 +88,7 @@ export async function launchFirefox({
       close: () => browser.close(),
     };
   }
-  await browser.installExtension(extensionDir);
+  if (!installedInProfile) await browser.installExtension(extensionDir);
   const origin = `moz-extension://${EXTENSION_UUID}`;
   let injectionWatches = 0;
 

@@ -33,6 +33,12 @@ export interface LaunchOptions {
   readonly proxy?: string;
   /** Loads the extension from this folder instead of the build: a copy the spec may update (`updateExtension`). */
   readonly extensionDir?: string;
+  /**
+   * A profile folder the caller owns and keeps, so that it can close the browser and launch it again on the same
+   * profile (a restart). Firefox then installs the extension for good, not as a temporary add-on, which a restart
+   * would remove: a proxy file in the profile points at the extension's folder, and unsigned add-ons are allowed.
+   */
+  readonly profileDir?: string;
 }
 
 /** A canned answer for requests the extension makes, given inside the browser so that they never leave it. */

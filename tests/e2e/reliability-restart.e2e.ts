@@ -1,0 +1,114 @@
+/**
+ * The browser closed in the middle of an incident and started again on the same profile: no tab shows a badge from
+ * before, nothing of the old tabs is left in storage, the settings and the history are kept, and a running watch
+ * goes on (Firefox drops every alarm at a restart; the background arms the watch's again) until the site is back.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../lab/server';
+import { BROWSERS, launch, pollUntil, type ExtensionApi, type Harness } from './harness';
+import { clickInPanel } from './in-panel';
+import { storedState } from './storage-watch';
+
+interface StoredWatch {
+  readonly id: string;
+  readonly url: string;
+  readonly status: string;
+}
+
+const watchesOf = async (browser: Harness) =>
+  ((await browser.inExtension(storedState)).local.watches ?? []) as StoredWatch[];
+
+const watchAlarms = (browser: Harness) =>
+  browser.inExtension(async (api: ExtensionApi) =>
+    ((await api.alarms.getAll()) as { name: string }[])
+      .map((alarm) => alarm.name)
+      .filter((name) => name.startsWith('watch:')),
+  );
+
+/** Every open tab with its badge text. */
+const badges = async (browser: Harness) => {
+  const tabIds = await browser.inExtension(async (api: ExtensionApi) =>
+    ((await api.tabs.query({})) as { id: number }[]).map((tab) => tab.id),
+  );
+  return Promise.all(
+    tabIds.map(async (tabId) => ({ tabId, badge: (await browser.toolbar(tabId)).text })),
+  );
+};
+
+describe.each(BROWSERS)('a restart of %s', (browserName) => {
+  const profileDir = mkdtempSync(join(tmpdir(), `gd-restart-${browserName}-`));
+  let lab: Lab;
+  let browser: Harness | undefined;
+  beforeAll(async () => {
+    lab = await startLab();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  it('leaves no stale badge or record, keeps settings, history and the watch, and the watch sees the site back', async () => {
+    browser = await launch(browserName, { profileDir });
+    // 502 for the first three requests of the run, then the healthy page.
+    const url = lab.url(`/scenarios/recovers-after-failures?run=restart-${browserName}`);
+    const page = await browser.newPage();
+    await page.goto(url);
+    const tabId = await browser.tabIdOf(url);
+    const before = browser;
+    await pollUntil('the 502 badge', async () =>
+      (await before.toolbar(tabId)).text === '502' ? true : undefined,
+    );
+    await pollUntil('the watch button in the panel', async () =>
+      (await clickInPanel(before, tabId, "Tell me when it's back")) ? true : undefined,
+    );
+    await pollUntil('the watch and its alarm', async () =>
+      (await watchesOf(before)).some((w) => w.status === 'watching') &&
+      (await watchAlarms(before)).length === 1
+        ? true
+        : undefined,
+    );
+    await pollUntil('the history entry', async () =>
+      Array.isArray((await before.inExtension(storedState)).local.history) ? true : undefined,
+    );
+    const stored = (await before.inExtension(storedState)).local;
+    expect(Object.keys((await before.inExtension(storedState)).session)).toContain(`tab:${tabId}`);
+
+    await before.close();
+    browser = undefined;
+    const after = await launch(browserName, { profileDir });
+    browser = after;
+
+    await pollUntil('the watch armed again', async () =>
+      (await watchAlarms(after)).length === 1 ? true : undefined,
+    );
+    const restarted = await after.inExtension(storedState);
+    expect(Object.keys(restarted.session).filter((key) => key.startsWith('tab:'))).toEqual([]);
+    expect(restarted.local.settings).toEqual(stored.settings);
+    expect(restarted.local.history).toEqual(stored.history);
+    expect(restarted.local.watches).toEqual(stored.watches);
+    expect((await badges(after)).filter((tab) => tab.badge !== '')).toEqual([]);
+
+    // The watch's attempts, made due one after the other: the lab's fourth request of the run (the third
+    // attempt) gets the healthy page.
+    await pollUntil(
+      'the watch to see the site back',
+      async () => {
+        const [watch] = await watchesOf(after);
+        if (watch?.status === 'back') return true;
+        await after.inExtension(async (api: ExtensionApi) => {
+          const [alarm] = ((await api.alarms.getAll()) as { name: string }[]).filter((a) =>
+            a.name.startsWith('watch:'),
+          );
+          if (alarm) await api.alarms.create(alarm.name, { when: Date.now() });
+        });
+        return undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 2_000 },
+    );
+    expect(lab.requests({ run: `restart-${browserName}` })).toHaveLength(4);
+  }, 90_000);
+});
