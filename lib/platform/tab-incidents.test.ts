@@ -97,6 +97,22 @@ describe('tab incidents', () => {
     expect(remove).not.toHaveBeenCalled();
   });
 
+  it('writes nothing when every update hands back the record as it is', async () => {
+    const incidents = createTabIncidents(storage);
+    const page = 'https://shop.example/';
+    await incidents.update(3, (c) => partFailed(c, page, observation(`${page}api`), 'api'));
+    const write = vi.spyOn(storage, 'setItem');
+    const unchanged = await Promise.all([
+      incidents.update(3, (current) => current),
+      incidents.update(3, (current) => current),
+    ]);
+    expect(write).not.toHaveBeenCalled();
+    expect(unchanged[0]?.parts).toHaveLength(1);
+    await incidents.update(3, (c) => partFailed(c, page, observation(`${page}api`), 'api'));
+    expect(write).toHaveBeenCalledTimes(1);
+    expect((await incidents.get(3))?.parts[0]?.count).toBe(2);
+  });
+
   it('remembers a tab without a record, and finds the record once one is written', async () => {
     const incidents = createTabIncidents(storage);
     expect(await incidents.get(4)).toBeNull();
