@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../lab/server';
 import { BROWSERS, launch, pollUntil, type ExtensionApi, type Harness } from './harness';
+import { launchChromium } from './harness/chromium';
 import { clickInPanel } from './in-panel';
 import { storedState } from './storage-watch';
 
@@ -26,6 +27,17 @@ const watchAlarms = (browser: Harness) =>
     ((await api.alarms.getAll()) as { name: string }[])
       .map((alarm) => alarm.name)
       .filter((name) => name.startsWith('watch:')),
+  );
+
+const recordOf = (browser: Harness, tabId: number) =>
+  browser.inExtension(
+    async (api: ExtensionApi, key: string) => (await api.storage.session.get(key))[key] ?? null,
+    `tab:${tabId}`,
+  ) as Promise<{ readonly shown: boolean } | null>;
+
+const badgeIs = (browser: Harness, tabId: number, text: string) =>
+  pollUntil(`badge "${text}" on tab ${tabId}`, async () =>
+    (await browser.toolbar(tabId)).text === text ? true : undefined,
   );
 
 /** Every open tab with its badge text. */
@@ -111,4 +123,54 @@ describe.each(BROWSERS)('a restart of %s', (browserName) => {
     );
     expect(lab.requests({ run: `restart-${browserName}` })).toHaveLength(4);
   }, 90_000);
+});
+
+// Firefox under WebDriver BiDi opened none of the last session's tabs again (browser.startup.page 3, measured on this
+// machine), so tabs brought back by session restore are tested in Chromium only. Not tested: a restored tab that fails
+// again. Chromium loads restored tabs before an extension loaded from the command line has its listeners (measured:
+// the lab answered the restored load with 502, the tab completed, no event reached the background).
+describe('a restart of chromium that restores its tabs', () => {
+  const profileDir = mkdtempSync(join(tmpdir(), 'gd-restore-'));
+  let lab: Lab;
+  let browser: Harness | undefined;
+  beforeAll(async () => {
+    lab = await startLab();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  // The restored tab has a new id, but the same address: what would show a stale badge on it is a failure kept by
+  // address across the restart (a failure seen without a tab is adopted by the tab that completes on its address).
+  it('shows no badge on a restored tab whose site came back while the browser was closed', async () => {
+    const before = await launchChromium({ profileDir });
+    browser = before;
+    // 502 for the first three requests of the run: loaded three times, the page is back for its restored load.
+    const recovered = lab.url('/scenarios/recovers-after-failures?run=restored-recovered');
+    const page = await before.newPage();
+    for (let load = 0; load < 3; load++) await page.goto(recovered);
+    expect(lab.requests({ run: 'restored-recovered' })).toHaveLength(3);
+    const failedTab = await before.tabIdOf(recovered);
+    await badgeIs(before, failedTab, '502');
+    expect(await recordOf(before, failedTab)).not.toBeNull();
+    await before.close();
+    browser = undefined;
+
+    const after = await launchChromium({ profileDir, restoreSession: true });
+    browser = after;
+    const back = await after.tabIdOf(recovered);
+    await pollUntil('the restored tab to load its page again', async () =>
+      lab.requests({ run: 'restored-recovered' }).length === 4 &&
+      (await after.inExtension(
+        async (api: ExtensionApi, id: number) => (await api.tabs.get(id)).status === 'complete',
+        back,
+      ))
+        ? true
+        : undefined,
+    );
+    expect(await after.toolbar(back)).toEqual({ text: '', title: 'Gateway Doctor' });
+    expect(await recordOf(after, back)).toBeNull();
+  }, 60_000);
 });

@@ -29,6 +29,8 @@ export interface ChromiumLaunchOptions extends LaunchOptions {
   readonly extension?: boolean;
   /** With `extension: false`, an unpacked extension to load instead (the benchmark's reference extension). */
   readonly otherExtension?: string;
+  /** With `profileDir`: opens again the tabs the last launch on the profile had open, as "Continue where you left off". */
+  readonly restoreSession?: boolean;
 }
 
 export function launchChromium(
@@ -65,6 +67,7 @@ export async function launchChromium({
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.restoreSession ? ['--restore-last-session'] : []),
       ...(loopbackHosts.length > 0
         ? [
             `--host-resolver-rules=${loopbackHosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`,
