@@ -50,30 +50,49 @@ const badges = async (browser: Harness) => {
   );
 };
 
-describe.each(BROWSERS)('a restart of %s', (browserName) => {
-  const profileDir = mkdtempSync(join(tmpdir(), `gd-restart-${browserName}-`));
-  let lab: Lab;
+/**
+ * A gateway lab and a profile of their own for the enclosing describe block. `launch` closes the browser launched
+ * before on the profile, if any, and starts one on it again: a restart. Whatever is open is closed after the block.
+ */
+function onOneProfile(prefix: string) {
+  const profileDir = mkdtempSync(join(tmpdir(), `gd-${prefix}-`));
+  let lab: Lab | undefined;
   let browser: Harness | undefined;
   beforeAll(async () => {
     lab = await startLab();
   });
   afterAll(async () => {
     await browser?.close();
-    await lab.close();
+    await lab?.close();
     rmSync(profileDir, { recursive: true, force: true });
   });
+  return {
+    get lab() {
+      if (!lab) throw new Error('The gateway lab is not started: use it inside a test');
+      return lab;
+    },
+    async launch(start: (profileDir: string) => Promise<Harness>): Promise<Harness> {
+      await browser?.close();
+      browser = undefined;
+      browser = await start(profileDir);
+      return browser;
+    },
+  };
+}
+
+describe.each(BROWSERS)('a restart of %s', (browserName) => {
+  const profile = onOneProfile(`restart-${browserName}`);
+  const start = (profileDir: string) => launch(browserName, { profileDir });
 
   it('leaves no stale badge or record, keeps settings, history and the watch, and the watch sees the site back', async () => {
-    browser = await launch(browserName, { profileDir });
+    const { lab } = profile;
+    const before = await profile.launch(start);
     // 502 for the first three requests of the run, then the healthy page.
     const url = lab.url(`/scenarios/recovers-after-failures?run=restart-${browserName}`);
-    const page = await browser.newPage();
+    const page = await before.newPage();
     await page.goto(url);
-    const tabId = await browser.tabIdOf(url);
-    const before = browser;
-    await pollUntil('the 502 badge', async () =>
-      (await before.toolbar(tabId)).text === '502' ? true : undefined,
-    );
+    const tabId = await before.tabIdOf(url);
+    await badgeIs(before, tabId, '502');
     await pollUntil('the watch button in the panel', async () =>
       (await clickInPanel(before, tabId, "Tell me when it's back")) ? true : undefined,
     );
@@ -86,22 +105,19 @@ describe.each(BROWSERS)('a restart of %s', (browserName) => {
     await pollUntil('the history entry', async () =>
       Array.isArray((await before.inExtension(storedState)).local.history) ? true : undefined,
     );
-    const stored = (await before.inExtension(storedState)).local;
-    expect(Object.keys((await before.inExtension(storedState)).session)).toContain(`tab:${tabId}`);
+    const stored = await before.inExtension(storedState);
+    expect(Object.keys(stored.session)).toContain(`tab:${tabId}`);
 
-    await before.close();
-    browser = undefined;
-    const after = await launch(browserName, { profileDir });
-    browser = after;
+    const after = await profile.launch(start);
 
     await pollUntil('the watch armed again', async () =>
       (await watchAlarms(after)).length === 1 ? true : undefined,
     );
     const restarted = await after.inExtension(storedState);
     expect(Object.keys(restarted.session).filter((key) => key.startsWith('tab:'))).toEqual([]);
-    expect(restarted.local.settings).toEqual(stored.settings);
-    expect(restarted.local.history).toEqual(stored.history);
-    expect(restarted.local.watches).toEqual(stored.watches);
+    expect(restarted.local.settings).toEqual(stored.local.settings);
+    expect(restarted.local.history).toEqual(stored.local.history);
+    expect(restarted.local.watches).toEqual(stored.local.watches);
     expect((await badges(after)).filter((tab) => tab.badge !== '')).toEqual([]);
 
     // The watch's attempts, made due one after the other: the lab's fourth request of the run (the third
@@ -130,23 +146,13 @@ describe.each(BROWSERS)('a restart of %s', (browserName) => {
 // again. Chromium loads restored tabs before an extension loaded from the command line has its listeners (measured:
 // the lab answered the restored load with 502, the tab completed, no event reached the background).
 describe('a restart of chromium that restores its tabs', () => {
-  const profileDir = mkdtempSync(join(tmpdir(), 'gd-restore-'));
-  let lab: Lab;
-  let browser: Harness | undefined;
-  beforeAll(async () => {
-    lab = await startLab();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lab.close();
-    rmSync(profileDir, { recursive: true, force: true });
-  });
+  const profile = onOneProfile('restore');
 
   // The restored tab has a new id, but the same address: what would show a stale badge on it is a failure kept by
   // address across the restart (a failure seen without a tab is adopted by the tab that completes on its address).
   it('shows no badge on a restored tab whose site came back while the browser was closed', async () => {
-    const before = await launchChromium({ profileDir });
-    browser = before;
+    const { lab } = profile;
+    const before = await profile.launch((profileDir) => launchChromium({ profileDir }));
     // 502 for the first three requests of the run: loaded three times, the page is back for its restored load.
     const recovered = lab.url('/scenarios/recovers-after-failures?run=restored-recovered');
     const page = await before.newPage();
@@ -155,11 +161,10 @@ describe('a restart of chromium that restores its tabs', () => {
     const failedTab = await before.tabIdOf(recovered);
     await badgeIs(before, failedTab, '502');
     expect(await recordOf(before, failedTab)).not.toBeNull();
-    await before.close();
-    browser = undefined;
 
-    const after = await launchChromium({ profileDir, restoreSession: true });
-    browser = after;
+    const after = await profile.launch((profileDir) =>
+      launchChromium({ profileDir, restoreSession: true }),
+    );
     const back = await after.tabIdOf(recovered);
     await pollUntil('the restored tab to load its page again', async () =>
       lab.requests({ run: 'restored-recovered' }).length === 4 &&
