@@ -65,12 +65,12 @@ export function createTabIncidents(area = storage) {
     let incident = stored;
     for (const update of batch?.updates ?? []) incident = update(incident);
     if (closed.has(tabId)) incident = null;
-    // Updates that change nothing hand back the record they were given (a claim of a record already shown, the
-    // completion of a page already recorded): nothing to write.
+    // Nothing to write when nothing changed: updates that change nothing hand back the record they were given (a
+    // claim of a record already shown, the completion of a page already recorded), and every healthy page load
+    // clears its tab's record, which most tabs do not have.
     if (incident === stored) return incident;
     if (incident) await write(tabId, incident);
-    // Every healthy page load clears its tab's record, and most tabs have none: no second storage call for them.
-    else if (stored !== null) await remove(tabId);
+    else await remove(tabId);
     return incident;
   }
 
