@@ -11,30 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILDS } from './harness/paths';
 import { BROWSERS, browserSession, pollUntil, type ExtensionApi, type Harness } from './harness';
 import { clickInPanel, panelControls, panelText } from './in-panel';
+import { badgeOf, recordOf } from './extension-state';
 import { storedState } from './storage-watch';
-
-interface StoredRecord {
-  readonly url: string;
-  readonly shown: boolean;
-  readonly parts: readonly { readonly count: number }[];
-}
-
-const recordOf = (browser: Harness, tabId: number) =>
-  browser.inExtension(
-    async (api: ExtensionApi, key: string) => (await api.storage.session.get(key))[key] ?? null,
-    `tab:${tabId}`,
-  ) as Promise<StoredRecord | null>;
-
-/** Waits for the badge; a timeout says which badge and title the tab had instead. */
-async function badgeOf(browser: Harness, tabId: number, text: string) {
-  let last = { text: '', title: '' };
-  await pollUntil(`badge "${text}" on tab ${tabId}`, async () => {
-    last = await browser.toolbar(tabId);
-    return last.text === text ? true : undefined;
-  }).catch((error: unknown) => {
-    throw new Error(`${String(error)}; it had "${last.text}", titled "${last.title}"`);
-  });
-}
 
 const panelOn = (browser: Harness, tabId: number) =>
   pollUntil('the panel', async () =>

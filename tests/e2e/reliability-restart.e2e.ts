@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../lab/server';
 import { BROWSERS, launch, pollUntil, type ExtensionApi, type Harness } from './harness';
 import { launchChromium } from './harness/chromium';
+import { badgeOf, fastForward, recordOf, watchAlarms } from './extension-state';
 import { clickInPanel } from './in-panel';
 import { storedState } from './storage-watch';
 
@@ -21,24 +22,6 @@ interface StoredWatch {
 
 const watchesOf = async (browser: Harness) =>
   ((await browser.inExtension(storedState)).local.watches ?? []) as StoredWatch[];
-
-const watchAlarms = (browser: Harness) =>
-  browser.inExtension(async (api: ExtensionApi) =>
-    ((await api.alarms.getAll()) as { name: string }[])
-      .map((alarm) => alarm.name)
-      .filter((name) => name.startsWith('watch:')),
-  );
-
-const recordOf = (browser: Harness, tabId: number) =>
-  browser.inExtension(
-    async (api: ExtensionApi, key: string) => (await api.storage.session.get(key))[key] ?? null,
-    `tab:${tabId}`,
-  ) as Promise<{ readonly shown: boolean } | null>;
-
-const badgeIs = (browser: Harness, tabId: number, text: string) =>
-  pollUntil(`badge "${text}" on tab ${tabId}`, async () =>
-    (await browser.toolbar(tabId)).text === text ? true : undefined,
-  );
 
 /** Every open tab with its badge text. */
 const badges = async (browser: Harness) => {
@@ -92,13 +75,13 @@ describe.each(BROWSERS)('a restart of %s', (browserName) => {
     const page = await before.newPage();
     await page.goto(url);
     const tabId = await before.tabIdOf(url);
-    await badgeIs(before, tabId, '502');
+    await badgeOf(before, tabId, '502');
     await pollUntil('the watch button in the panel', async () =>
       (await clickInPanel(before, tabId, "Tell me when it's back")) ? true : undefined,
     );
     await pollUntil('the watch and its alarm', async () =>
       (await watchesOf(before)).some((w) => w.status === 'watching') &&
-      (await watchAlarms(before)).length === 1
+      (await before.inExtension(watchAlarms)).length === 1
         ? true
         : undefined,
     );
@@ -111,7 +94,7 @@ describe.each(BROWSERS)('a restart of %s', (browserName) => {
     const after = await profile.launch(start);
 
     await pollUntil('the watch armed again', async () =>
-      (await watchAlarms(after)).length === 1 ? true : undefined,
+      (await after.inExtension(watchAlarms)).length === 1 ? true : undefined,
     );
     const restarted = await after.inExtension(storedState);
     expect(Object.keys(restarted.session).filter((key) => key.startsWith('tab:'))).toEqual([]);
@@ -127,12 +110,7 @@ describe.each(BROWSERS)('a restart of %s', (browserName) => {
       async () => {
         const [watch] = await watchesOf(after);
         if (watch?.status === 'back') return true;
-        await after.inExtension(async (api: ExtensionApi) => {
-          const [alarm] = ((await api.alarms.getAll()) as { name: string }[]).filter((a) =>
-            a.name.startsWith('watch:'),
-          );
-          if (alarm) await api.alarms.create(alarm.name, { when: Date.now() });
-        });
+        await after.inExtension(fastForward);
         return undefined;
       },
       { timeoutMs: 30_000, intervalMs: 2_000 },
@@ -159,7 +137,7 @@ describe('a restart of chromium that restores its tabs', () => {
     for (let load = 0; load < 3; load++) await page.goto(recovered);
     expect(lab.requests({ run: 'restored-recovered' })).toHaveLength(3);
     const failedTab = await before.tabIdOf(recovered);
-    await badgeIs(before, failedTab, '502');
+    await badgeOf(before, failedTab, '502');
     expect(await recordOf(before, failedTab)).not.toBeNull();
 
     const after = await profile.launch((profileDir) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestHeader, type LabRequest } from '../lab/server';
 import { BROWSERS, browserSession, pollUntil, type ExtensionApi } from './harness';
+import { fastForward, watchAlarms } from './extension-state';
 
 /*
  * "Tell me when it's back" against the lab's `recovers-after-failures` (502 for the first three requests of a run,
@@ -37,22 +38,6 @@ const inPanel = (api: ExtensionApi, { tabId, click }: { tabId: number; click: st
       },
     })
     .then((results: { result?: unknown }[]) => results[0]?.result ?? null);
-
-/** The watch's pending alarm, made due now; its name, or undefined when no watch has one. */
-const fastForward = (api: ExtensionApi) =>
-  api.alarms.getAll().then(async (alarms: { name: string }[]) => {
-    const alarm = alarms.find((candidate) => candidate.name.startsWith('watch:'));
-    if (!alarm) return undefined;
-    await api.alarms.create(alarm.name, { when: Date.now() });
-    return alarm.name;
-  });
-
-const watchAlarms = (api: ExtensionApi) =>
-  api.alarms
-    .getAll()
-    .then((alarms: { name: string }[]) =>
-      alarms.map((alarm) => alarm.name).filter((name) => name.startsWith('watch:')),
-    );
 
 describe.each(BROWSERS)('watcher in %s', (browserName) => {
   const session = browserSession(browserName);
