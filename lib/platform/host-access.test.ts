@@ -1,47 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakePermissions } from '../../tests/support/fake-permissions';
 import { hasHostAccess, onHostAccessChanged, requestHostAccess } from './host-access';
-
-type Change = { origins?: string[]; permissions?: string[] };
-
-function fakeEvent() {
-  const listeners = new Set<(change: Change) => void>();
-  return {
-    addListener: (listener: (change: Change) => void) => void listeners.add(listener),
-    removeListener: (listener: (change: Change) => void) => void listeners.delete(listener),
-    hasListener: (listener: (change: Change) => void) => listeners.has(listener),
-    hasListeners: () => listeners.size > 0,
-    fire: (change: Change) => listeners.forEach((listener) => listener(change)),
-  };
-}
-
-/**
- * The permissions API as MDN describes it: `contains` is true only when every origin asked for is granted,
- * `request` resolves to the user's answer, and onAdded/onRemoved report what changed.
- * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/permissions
- */
-function fakePermissions(granted: string[], userAnswer = true) {
-  const origins = new Set(granted);
-  const onAdded = fakeEvent();
-  const onRemoved = fakeEvent();
-  return {
-    origins,
-    onAdded,
-    onRemoved,
-    contains: vi.fn(async (asked: { origins?: string[] }) =>
-      (asked.origins ?? []).every((origin) => origins.has(origin)),
-    ),
-    request: vi.fn(async (asked: { origins?: string[] }) => {
-      if (!userAnswer) return false;
-      asked.origins?.forEach((origin) => origins.add(origin));
-      onAdded.fire({ origins: asked.origins ?? [], permissions: [] });
-      return true;
-    }),
-    remove(removed: string[]) {
-      removed.forEach((origin) => origins.delete(origin));
-      onRemoved.fire({ origins: removed, permissions: [] });
-    },
-  };
-}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -78,7 +37,7 @@ describe('onHostAccessChanged', () => {
     const listener = vi.fn();
     onHostAccessChanged(listener, permissions);
 
-    permissions.remove(['<all_urls>']);
+    permissions.remove({ origins: ['<all_urls>'] });
     await settle();
     expect(listener).toHaveBeenLastCalledWith(false);
 
@@ -112,7 +71,7 @@ describe('onHostAccessChanged', () => {
     const listener = vi.fn();
     const stop = onHostAccessChanged(listener, permissions);
     stop();
-    permissions.remove(['<all_urls>']);
+    permissions.remove({ origins: ['<all_urls>'] });
     await settle();
     expect(listener).not.toHaveBeenCalled();
     expect(permissions.onAdded.hasListeners() || permissions.onRemoved.hasListeners()).toBe(false);
