@@ -25,22 +25,22 @@ export default defineConfig({
     default_locale: 'en',
     action: { default_title: '__MSG_actionTitleIdle__' },
     // webRequest: see responses' status and headers; storage: per-tab incidents, settings, history;
-    // scripting: read a failed page's title and text, and show the panel in it; browsingData: "clear this site's
-    // data", from the popup and from the panel (a content script cannot ask for a permission, so it is required).
-    // alarms, notifications: "Tell me when it's back" asks the site again on a schedule and says when it answers;
-    // required for the same reason: the watch starts from the in-page panel.
+    // scripting: read a failed page's title and text, and show the panel in it; alarms: "Tell me when it's back"
+    // asks the site again on a schedule.
     // dns (Firefox only, where the API exists): look a site's address up afresh. Firefox refuses it in
     // optional_permissions (it is not one of the OptionalPermission values of its manifest schema), and it shows
-    // no prompt at install, so it is required there too.
+    // no prompt at install, so it is required there.
     permissions: [
       'webRequest',
       'storage',
       'scripting',
       'alarms',
-      'notifications',
-      'browsingData',
       ...(browser === 'firefox' ? ['dns'] : []),
     ],
+    // Asked for when first used, from an extension page (lib/platform/optional-permissions.ts): browsingData when
+    // the visitor confirms "Clear this site's data", notifications when a watch starts or the setting is turned on.
+    // The in-page panel cannot ask (a content script has no permissions.request); it says where to go instead.
+    optional_permissions: ['notifications', 'browsingData'],
     // Every site: the 5xx it may answer with is only visible to webRequest with host access.
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox' && {

@@ -105,6 +105,25 @@ describe('ClearSiteData', () => {
     ).toBeTruthy();
   });
 
+  it('without browsingData, says the browser refused on a page that asked, and where to go in the panel', async () => {
+    const notAllowed = async () => ({ outcome: 'not-allowed' }) as const;
+    renderInEnglish(<ClearSiteData plan={chrome} clear={notAllowed} asksForPermission />);
+    await openConfirmation();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear and sign me out' }));
+    expect(
+      await screen.findByText(
+        'Nothing was cleared: your browser did not allow Gateway Doctor to clear site data.',
+      ),
+    ).toBeTruthy();
+    cleanup();
+    renderInEnglish(<ClearSiteData plan={chrome} clear={notAllowed} />);
+    await openConfirmation();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear and sign me out' }));
+    expect((await screen.findByText(/^Nothing was cleared/)).textContent).toBe(
+      "Nothing was cleared: Gateway Doctor needs your permission to clear site data, and only its own window can ask for it. Click the Gateway Doctor button in the toolbar and clear this site's data from there.",
+    );
+  });
+
   it('lets the page around it prepare before the confirmation opens', async () => {
     let ready: () => void = () => undefined;
     const prepare = vi.fn(() => new Promise<void>((resolve) => (ready = resolve)));

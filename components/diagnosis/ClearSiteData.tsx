@@ -14,6 +14,11 @@ export interface ClearSiteDataProps {
   readonly prepare?: () => Promise<void>;
   /** What clearing already did for this incident. */
   readonly done?: ClearSiteDataResult | undefined;
+  /**
+   * True on an extension page, whose `clear` asks the browser for browsingData first; the in-page panel cannot ask,
+   * and its answer to a refusal sends the visitor to the toolbar button instead.
+   */
+  readonly asksForPermission?: boolean;
 }
 
 type Phase = 'idle' | 'confirming' | 'clearing';
@@ -23,7 +28,14 @@ type Phase = 'idle' | 'confirming' | 'clearing';
  * visitor out. Focus moves into the confirmation when it opens and back to the button when it closes; Escape
  * closes it without clearing (and goes no further: in the panel, Escape would otherwise shrink the card).
  */
-export function ClearSiteData({ plan, clear, cookieDomain, prepare, done }: ClearSiteDataProps) {
+export function ClearSiteData({
+  plan,
+  clear,
+  cookieDomain,
+  prepare,
+  done,
+  asksForPermission = false,
+}: ClearSiteDataProps) {
   const t = useT();
   const id = useId();
   const [phase, setPhase] = useState<Phase>('idle');
@@ -120,13 +132,17 @@ export function ClearSiteData({ plan, clear, cookieDomain, prepare, done }: Clea
       )}
       <p role="status" class="m-0 text-xs">
         {phase === 'clearing' && t('checkRunning')}
-        {phase !== 'clearing' && result && clearedText(result, t)}
+        {phase !== 'clearing' && result && clearedText(result, asksForPermission, t)}
       </p>
     </div>
   );
 }
 
-function clearedText(result: ClearSiteDataResult, t: ReturnType<typeof useT>): string {
+function clearedText(
+  result: ClearSiteDataResult,
+  askedForPermission: boolean,
+  t: ReturnType<typeof useT>,
+): string {
   switch (result.outcome) {
     case 'cleared':
       return t('clearDataCleared', new Date(result.time).toLocaleTimeString());
@@ -134,5 +150,7 @@ function clearedText(result: ClearSiteDataResult, t: ReturnType<typeof useT>): s
       return t('clearDataFailed', result.error);
     case 'nothing-to-clear':
       return t('clearDataNothing');
+    case 'not-allowed':
+      return t(askedForPermission ? 'clearDataNotAllowed' : 'clearDataNotAllowedPanel');
   }
 }

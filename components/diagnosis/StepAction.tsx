@@ -26,6 +26,7 @@ export interface DiagnosisActions {
   readonly clearSiteData?: {
     readonly plan: SiteDataPlan;
     readonly clear: () => Promise<ClearSiteDataResult>;
+    readonly asksForPermission?: boolean;
   };
   /** "Tell me when it's back": the watch as the background last told it, and how to start or stop it. */
   readonly watch?: WatchControlProps;

@@ -49,6 +49,17 @@ describe('WatchControl', () => {
     expect(onStop).toHaveBeenCalledOnce();
   });
 
+  it('says, while it watches, that no notification will come when the browser has not allowed them', () => {
+    const watching = { kind: 'watching', fromForm: false, nextAt: AT, paused: false } as const;
+    show({ ...watching, notificationBlocked: true });
+    expect(screen.getByText(/No notification will come/).textContent).toBe(
+      "No notification will come: your browser has not allowed Gateway Doctor to show them. The tab will show the page when its site is back; you can allow notifications in Gateway Doctor's options.",
+    );
+    cleanup();
+    show(watching);
+    expect(screen.queryByText(/No notification will come/)).toBeNull();
+  });
+
   it('says it waits for the network while offline, and when the last check is under way', () => {
     expect(show({ kind: 'watching', fromForm: false, nextAt: null, paused: true }).status()).toBe(
       'Watching, paused while you are offline.',

@@ -57,6 +57,11 @@ export function WatchControl({
       <p role="status" class="m-0 text-xs">
         {said}
       </p>
+      {state.kind === 'watching' && state.notificationBlocked && (
+        <p class="m-0 text-xs text-slate-700 dark:text-slate-300">
+          {t('watchNotificationBlocked')}
+        </p>
+      )}
       {'fromForm' in state && state.fromForm && (
         <p class="m-0 text-xs text-slate-700 dark:text-slate-300">{t('watchFromForm')}</p>
       )}

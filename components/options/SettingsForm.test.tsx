@@ -13,6 +13,7 @@ function show({
   settings = DEFAULT_SETTINGS,
   browser = 'chrome' as BrowserName,
   addOutcome = 'added' as AddSiteOutcome,
+  notificationsAllowed = true,
 } = {}) {
   const onChange = vi.fn<(patch: Partial<Settings>) => void>();
   const onAddSite = vi.fn((_typed: string) => addOutcome);
@@ -26,6 +27,7 @@ function show({
         onChange={onChange}
         onAddSite={onAddSite}
         onRemoveSite={onRemoveSite}
+        notificationsAllowed={notificationsAllowed}
       />
     </TranslateContext.Provider>,
   );
@@ -89,6 +91,24 @@ describe('SettingsForm', () => {
     expect(giveUp.value).toBe('45');
     expect(giveUp.selectedOptions[0]?.textContent).toBe('45 minutes');
     expect([...giveUp.options].map((o) => o.textContent)).toContain('2 hours');
+  });
+
+  it('shows notifications off, with the reason, while the browser has not allowed them; a click asks to turn them on', () => {
+    const { onChange } = show({ notificationsAllowed: false });
+    const box = screen.getByLabelText('Notify me when a site is back') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(description(box)).toContain(
+      'Your browser has not allowed Gateway Doctor to show notifications, so none will come. Turning this on asks it.',
+    );
+    fireEvent.click(box);
+    expect(onChange).toHaveBeenLastCalledWith({ notifications: true });
+    // Until the settings say otherwise (the browser granted it), the box still shows what they say.
+    expect(box.checked).toBe(false);
+    cleanup();
+    show();
+    const allowed = screen.getByLabelText('Notify me when a site is back') as HTMLInputElement;
+    expect(allowed.checked).toBe(true);
+    expect(description(allowed)).not.toContain('has not allowed');
   });
 
   it('says in Firefox that the explanation page is Chrome’s alone, and offers it in Chrome', () => {

@@ -15,6 +15,11 @@ export interface SettingsFormProps {
   readonly lang: string;
   /** Called for every change, at once: there is no Save button. */
   readonly onChange: (patch: Partial<Settings>) => void;
+  /**
+   * Whether the browser lets Gateway Doctor show notifications (asked for when first used): until it does, the
+   * notifications setting shows as off, with the reason, and turning it on asks.
+   */
+  readonly notificationsAllowed: boolean;
   readonly onAddSite: (typed: string) => AddSiteOutcome;
   readonly onRemoveSite: (site: string) => void;
 }
@@ -70,6 +75,8 @@ const CONTROLS: { readonly [K in keyof Settings]: (props: SettingsFormProps) => 
       setting="notifications"
       label="optionsNotifications"
       why="optionsNotificationsWhy"
+      checked={props.settings.notifications && props.notificationsAllowed}
+      note={props.notificationsAllowed ? undefined : 'optionsNotificationsNotAllowed'}
     />
   ),
   reloadWhenBack: (props) => (
@@ -127,7 +134,9 @@ function Toggle({
   label,
   why,
   unavailable,
+  note,
   settings,
+  checked = settings[setting],
   onChange,
 }: SettingsFormProps & {
   setting: Flag;
@@ -135,19 +144,29 @@ function Toggle({
   why: MessageKey;
   /** Why this browser has no use for the setting: the control is then shown, off limits, with the reason. */
   unavailable?: MessageKey | undefined;
+  /** What the box shows, when it is not simply the setting. */
+  checked?: boolean;
+  /** What stands in the setting's way for now, said as `unavailable` is. */
+  note?: MessageKey | undefined;
 }) {
   const t = useT();
   const id = `setting-${setting}`;
+  const said = unavailable ?? note;
   return (
     <div data-setting={setting} class="flex items-start gap-3">
       <input
         id={id}
         type="checkbox"
         class="mt-1 size-4 shrink-0 accent-blue-700 dark:accent-blue-300"
-        checked={settings[setting]}
+        checked={checked}
         disabled={unavailable !== undefined}
         aria-describedby={`${id}-why`}
-        onChange={(event) => onChange({ [setting]: event.currentTarget.checked })}
+        onChange={(event) => {
+          const wanted = event.currentTarget.checked;
+          // Controlled: the box shows what the settings say, once they say it, and not a change they refused.
+          event.currentTarget.checked = checked;
+          onChange({ [setting]: wanted });
+        }}
       />
       <div class="flex flex-col gap-0.5">
         <label for={id} class="font-medium">
@@ -155,7 +174,7 @@ function Toggle({
         </label>
         <p id={`${id}-why`} class={HINT}>
           {t(why)}
-          {unavailable && <strong class="mt-1 block font-semibold">{t(unavailable)}</strong>}
+          {said && <strong class="mt-1 block font-semibold">{t(said)}</strong>}
         </p>
       </div>
     </div>

@@ -31,6 +31,7 @@ function handlersWith(incidents: Record<number, TabIncident>, overrides: Partial
     ) as unknown as CheckDeps['probe'],
     fetchJson: vi.fn(async (): Promise<JsonAnswer> => ({ kind: 'no-answer' })),
     removeSiteData: vi.fn(async () => undefined),
+    hasPermission: vi.fn(async () => true),
     dns: () => undefined,
     browserName: 'chrome',
     now: () => 42,
@@ -105,6 +106,18 @@ describe('clearSiteData', () => {
     expect(await handlers.clearSiteData({ tabId: 8 }, popup)).toEqual({
       outcome: 'nothing-to-clear',
     });
+  });
+
+  it('clears nothing, and says so, while browsingData is not granted', async () => {
+    const { handlers, deps } = handlersWith(
+      { 4: pageFailed(page()) },
+      { hasPermission: vi.fn(async () => false) },
+    );
+    expect(await handlers.clearSiteData({ tabId: 4 }, panelIn(4))).toEqual({
+      outcome: 'not-allowed',
+    });
+    expect(deps.hasPermission).toHaveBeenCalledWith('browsingData');
+    expect(deps.removeSiteData).not.toHaveBeenCalled();
   });
 });
 

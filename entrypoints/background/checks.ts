@@ -10,6 +10,7 @@ import {
   type SenderContext,
   type TabTarget,
 } from '@/lib/platform/messages';
+import { hasPermission } from '@/lib/platform/optional-permissions';
 import { fetchJson } from '@/lib/platform/outside-requests';
 import { probe } from '@/lib/platform/probe';
 import { removeSiteData } from '@/lib/platform/site-data';
@@ -20,6 +21,7 @@ const defaults = {
   probe,
   fetchJson,
   removeSiteData,
+  hasPermission,
   dns: browserDns,
   browserName: (import.meta.env.FIREFOX ? 'firefox' : 'chrome') as BrowserName,
   now: Date.now,
@@ -60,6 +62,8 @@ export function createCheckHandlers(deps: CheckDeps = defaults): Pick<Handlers, 
       const incident = await incidentOf(request, sender);
       const plan = incident && siteDataPlan(incident.url, deps.browserName);
       if (!plan) return { outcome: 'nothing-to-clear' };
+      // Only an extension page can ask for it, before it sends this (lib/platform/optional-permissions.ts).
+      if (!(await deps.hasPermission('browsingData'))) return { outcome: 'not-allowed' };
       try {
         await deps.removeSiteData(plan);
         return { outcome: 'cleared', time: deps.now() };

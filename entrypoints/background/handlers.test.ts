@@ -13,6 +13,8 @@ describe('panelOpened', () => {
     // The fake browser has no catalogue: the toolbar's title is not what this test is about.
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+    // The fake browser has no permissions API; every optional permission is granted here.
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
   });
 
   it('answers the panel with its page’s watch, so it shows the watch without asking again', async () => {

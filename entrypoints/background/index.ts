@@ -7,8 +7,9 @@ import { onHeaders, onNetworkError, onResponse } from './detect';
 import { handlers } from './handlers';
 import { onInstalled, refreshHostAccess } from './host-access';
 import { onHostAccessChanged } from '@/lib/platform/host-access';
+import { onPermissionChanged } from '@/lib/platform/permission-changes';
 import { refreshTabInTurn } from './show';
-import { onNotificationClicked, onWatchAlarm, rearmWatches } from './watch';
+import { listenToNotificationClicks, onWatchAlarm, rearmWatches } from './watch';
 
 const WEB = { urls: ['http://*/*', 'https://*/*'] };
 
@@ -38,7 +39,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
   // "Tell me when it's back": one alarm per watch, re-armed when the browser starts (alarms may not survive it).
   browser.alarms.onAlarm.addListener((alarm) => void onWatchAlarm(alarm));
-  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+  // notifications is asked for when first used: its click listener goes in now if granted, else once it is.
+  listenToNotificationClicks();
+  onPermissionChanged('notifications', (granted) => granted && listenToNotificationClicks());
   browser.runtime.onStartup.addListener(() => void rearmWatches());
   browser.runtime.onInstalled.addListener(() => void rearmWatches());
   // Firefox lets the user withhold host access; the toolbar says so until it is granted.

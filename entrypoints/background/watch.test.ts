@@ -15,6 +15,7 @@ import {
   rearmWatches,
   watchHandlers,
   type WatchDeps,
+  listenToNotificationClicks,
 } from './watch';
 
 const START = Date.UTC(2026, 2, 20, 22, 52, 42);
@@ -30,14 +31,17 @@ const fromPage = (tabId: number): SenderContext => ({ kind: 'content-script', ta
 function background({
   settings = {},
   answers = [],
-}: { settings?: Partial<Settings>; answers?: ProbeResult[] } = {}) {
+  notificationsGranted = true,
+}: { settings?: Partial<Settings>; answers?: ProbeResult[]; notificationsGranted?: boolean } = {}) {
   const clock = { now: START, online: true };
   let ids = 0;
   const deps = {
     watches: createWatchStore(watchesItem),
     incidents: createTabIncidents(storage),
     alarms: fakeBrowser.alarms,
-    notifications: fakeBrowser.notifications,
+    // The browser takes the API away with the permission.
+    notifications: () => (notificationsGranted ? fakeBrowser.notifications : undefined),
+    hasPermission: vi.fn(async () => notificationsGranted),
     tabs: {
       get: fakeBrowser.tabs.get,
       update: fakeBrowser.tabs.update,
@@ -216,6 +220,43 @@ describe('the watch, from start to back', () => {
     expect(notifications()).toEqual({});
     expect(b.deps.tabs.reload).not.toHaveBeenCalled();
     expect(await b.handlers.watchStatus({}, fromPage(tabId))).toMatchObject({ kind: 'back' });
+  });
+
+  it('without the notifications permission, says so while it watches, then shows the page back all the same', async () => {
+    const b = background({ answers: [BACK], notificationsGranted: false });
+    const tabId = await failedTab(b);
+    expect(await b.handlers.watchStatus({}, fromPage(tabId))).toEqual({
+      kind: 'idle',
+      fromForm: false,
+      notificationBlocked: true,
+    });
+    expect(await b.handlers.watch({}, fromPage(tabId))).toMatchObject({
+      kind: 'watching',
+      notificationBlocked: true,
+    });
+    await fireNextAlarm(b);
+    expect(notifications()).toEqual({});
+    expect(b.deps.tabs.reload).toHaveBeenCalledWith(tabId, { bypassCache: true });
+    const back = await b.handlers.watchStatus({}, fromPage(tabId));
+    expect(back).toMatchObject({ kind: 'back' });
+    expect(back).not.toHaveProperty('notificationBlocked');
+  });
+
+  it('notes nothing when the permission is granted, or when the settings want no notification', async () => {
+    const granted = background();
+    const tab = await failedTab(granted);
+    expect(await granted.handlers.watch({}, fromPage(tab))).not.toHaveProperty(
+      'notificationBlocked',
+    );
+    fakeBrowser.reset();
+    const unwanted = background({
+      settings: { notifications: false },
+      notificationsGranted: false,
+    });
+    const other = await failedTab(unwanted);
+    expect(await unwanted.handlers.watch({}, fromPage(other))).not.toHaveProperty(
+      'notificationBlocked',
+    );
   });
 });
 
@@ -588,5 +629,20 @@ describe('clicking the notification', () => {
     expect(await fakeBrowser.tabs.query({ url: URL_ })).toEqual([]);
     await onNotificationClicked('watch:w1', b.deps);
     expect(await fakeBrowser.tabs.query({ url: URL_ })).toHaveLength(1);
+  });
+});
+
+describe('listenToNotificationClicks', () => {
+  it('listens once however often it runs, and does nothing while the API is absent', () => {
+    const listeners = new Set<(id: string) => void>();
+    const clicked = {
+      addListener: vi.fn((listener: (id: string) => void) => void listeners.add(listener)),
+      hasListener: (listener: (id: string) => void) => listeners.has(listener),
+    };
+    listenToNotificationClicks(clicked);
+    listenToNotificationClicks(clicked);
+    expect(clicked.addListener).toHaveBeenCalledOnce();
+    expect(listeners.size).toBe(1);
+    expect(() => listenToNotificationClicks(undefined)).not.toThrow();
   });
 });

@@ -9,6 +9,7 @@ import {
   type TabTarget,
 } from '@/lib/platform/messages';
 import { probe, PROBE_TIMEOUT_MS, type ProbeResult } from '@/lib/platform/probe';
+import { hasPermission } from '@/lib/platform/optional-permissions';
 import { loadSettings } from '@/lib/platform/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { watchStore } from '@/lib/platform/watches';
@@ -40,7 +41,10 @@ const defaults = {
   watches: watchStore,
   incidents: tabIncidents,
   alarms: browser.alarms as Pick<typeof browser.alarms, 'create' | 'clear' | 'getAll'>,
-  notifications: browser.notifications as Pick<typeof browser.notifications, 'create' | 'clear'>,
+  /** Read when used: the API is there only while notifications is granted (optional_permissions). */
+  notifications: () =>
+    browser.notifications as Pick<typeof browser.notifications, 'create' | 'clear'> | undefined,
+  hasPermission,
   tabs: browser.tabs as Pick<typeof browser.tabs, 'get' | 'reload' | 'update' | 'create'>,
   /** Absent in Firefox for Android, which has one window. */
   windows: browser.windows as Pick<typeof browser.windows, 'update'> | undefined,
@@ -99,7 +103,7 @@ export function watchHandlers(
       if (outcome.kind === 'started')
         await deps.alarms.create(alarmName(outcome.watch), { when: outcome.watch.nextAt ?? now });
       await refreshTabs(outcome.watch, deps);
-      return watchView(outcome.watch, target.fromForm);
+      return withNotificationNote(watchView(outcome.watch, target.fromForm), deps);
     },
 
     async unwatch(request, sender) {
@@ -109,7 +113,7 @@ export function watchHandlers(
         stopWatch(watches, target.incident.url),
       );
       if (stopped) await afterStop(stopped, deps);
-      return watchView(undefined, target.fromForm);
+      return withNotificationNote(watchView(undefined, target.fromForm), deps);
     },
 
     // Only extension pages may send it (lib/platform/messages.ts), so the id from the payload is theirs to name.
@@ -119,16 +123,32 @@ export function watchHandlers(
       if (!stopped) return false;
       await afterStop(stopped, deps);
       // An ended watch's notification answers its click from the watch: it goes with it.
-      await deps.notifications.clear(notificationId(stopped)).catch(() => undefined);
+      await deps
+        .notifications()
+        ?.clear(notificationId(stopped))
+        .catch(() => undefined);
       return true;
     },
 
     async watchStatus(request, sender) {
       const target = await failedPage(request, sender, deps);
       if (!target) return NOTHING_TO_WATCH;
-      return watchView(watchFor(await deps.watches.read(), target.incident.url), target.fromForm);
+      const watch = watchFor(await deps.watches.read(), target.incident.url);
+      return withNotificationNote(watchView(watch, target.fromForm), deps);
     },
   };
+}
+
+/** Notes on a watch that may still end that its notification would not show (lib/watch/watch.ts). */
+async function withNotificationNote(view: WatchView, deps: WatchDeps): Promise<WatchView> {
+  if (view.kind !== 'idle' && view.kind !== 'watching' && view.kind !== 'gave-up') return view;
+  if (!(await deps.settings()).notifications || (await notifier(deps))) return view;
+  return { ...view, notificationBlocked: true };
+}
+
+/** The notifications API, when the browser has granted it. */
+async function notifier(deps: WatchDeps) {
+  return (await deps.hasPermission('notifications')) ? deps.notifications() : undefined;
 }
 
 /** A watch just taken out of the list: no alarm left to fire, and its tabs' toolbars say so. */
@@ -234,8 +254,11 @@ async function announceGaveUp(watch: Watch, deps: WatchDeps): Promise<void> {
 
 /** A basic notification, the one kind Firefox has: no buttons, the whole notification is the click. */
 async function notify(watch: Watch, title: Message, body: Message, deps: WatchDeps) {
-  await deps.notifications
-    .create(notificationId(watch), {
+  // Not granted: the panel and the popup have said so since the watch started; the tab shows the end itself.
+  await (
+    await notifier(deps)
+  )
+    ?.create(notificationId(watch), {
       type: 'basic',
       iconUrl: deps.iconUrl(),
       title: deps.translate(title),
@@ -245,11 +268,29 @@ async function notify(watch: Watch, title: Message, body: Message, deps: WatchDe
     .catch(() => undefined);
 }
 
+const whenNotificationClicked = (id: string) => void onNotificationClicked(id);
+
+/**
+ * Listens to notifications.onClicked once the API is there: it is only while the permission is granted, so this runs
+ * at every start of the background and again when the user grants it. Safe to run twice.
+ */
+export function listenToNotificationClicks(
+  clicked:
+    | Pick<Browser.events.Event<(id: string) => void>, 'addListener' | 'hasListener'>
+    | undefined = browser.notifications?.onClicked,
+): void {
+  if (clicked && !clicked.hasListener(whenNotificationClicked))
+    clicked.addListener(whenNotificationClicked);
+}
+
 /** notifications.onClicked: to the tab that asked, in front; or the page in a new tab when that tab has moved on. */
 export async function onNotificationClicked(id: string, deps: WatchDeps = defaults): Promise<void> {
   const watchId = watchIdOfNotification(id);
   if (!watchId) return;
-  await deps.notifications.clear(id).catch(() => undefined);
+  await deps
+    .notifications()
+    ?.clear(id)
+    .catch(() => undefined);
   const watch = (await deps.watches.read()).find((w) => w.id === watchId);
   if (!watch) return;
   const [tab] = (await tabsShowing(watch, deps)).slice(-1);

@@ -89,7 +89,9 @@ function Report({ report, state }: { report: TabReport; state: ExplainState }) {
             onStop: () => void state.stopWatch(),
           },
           copy,
-          ...(plan && { clearSiteData: { plan, clear: state.clearSiteData } }),
+          ...(plan && {
+            clearSiteData: { plan, clear: state.clearSiteData, asksForPermission: true },
+          }),
           ownerReport: () =>
             report.incident.page
               ? ownerReport(

@@ -29,6 +29,7 @@ function Options({ state, browser }: { state: OptionsState; browser: BrowserName
             browser={browser}
             lang={lang}
             onChange={(patch) => void state.change(patch)}
+            notificationsAllowed={state.notificationsAllowed.value}
             onAddSite={state.addSite}
             onRemoveSite={(site) => void state.removeSite(site)}
           />

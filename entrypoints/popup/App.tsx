@@ -135,6 +135,7 @@ function Checks({ pageUrl, state }: ChecksProps) {
               prepare={state.prepareClear}
               clear={state.clearSiteData}
               done={results.clear}
+              asksForPermission
             />
           ) : (
             <p class="m-0 text-xs">{t('clearDataNothing')}</p>

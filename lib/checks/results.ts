@@ -41,6 +41,8 @@ export type SessionComparison =
 export type ClearSiteDataResult =
   | { readonly outcome: 'cleared'; readonly time: number }
   | { readonly outcome: 'nothing-to-clear' }
+  /** The browser has not granted browsingData (asked for when first used): nothing was cleared. */
+  | { readonly outcome: 'not-allowed' }
   | { readonly outcome: 'failed'; readonly error: string };
 
 export type AddressLookup =

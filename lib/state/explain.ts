@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { send, type RetryResult, type TabReport } from '../platform/messages';
+import { requestPermission as askBrowser } from '../platform/optional-permissions';
 import type { WatchView } from '../watch/watch';
 import { createWatchClient } from './watch';
 
@@ -16,7 +17,11 @@ export type ExplainView =
  */
 export function createExplainState(
   query: URLSearchParams,
-  { sendMessage = send, goTo = (url: string) => location.replace(url) } = {},
+  {
+    sendMessage = send,
+    goTo = (url: string) => location.replace(url),
+    requestPermission = askBrowser,
+  } = {},
 ) {
   const tabId = Number(query.get('tabId'));
   const view = signal<ExplainView>({ kind: 'loading' });
@@ -26,6 +31,7 @@ export function createExplainState(
   const watch = signal<WatchView | null>(null);
   const watchClient = createWatchClient({ tabId }, (next) => (watch.value = next), {
     sendMessage,
+    requestNotifications: () => requestPermission('notifications'),
   });
 
   async function load() {
@@ -48,8 +54,14 @@ export function createExplainState(
     }
   }
 
-  /** Clears the data of the tab's site, once the visitor has confirmed what goes. */
-  const clearSiteData = () => sendMessage('clearSiteData', { tabId });
+  /**
+   * Clears the data of the tab's site, once the visitor has confirmed what goes: from that click, it asks for
+   * browsingData first (the background clears nothing without it).
+   */
+  const clearSiteData = async () => {
+    await requestPermission('browsingData');
+    return sendMessage('clearSiteData', { tabId });
+  };
 
   return {
     view,

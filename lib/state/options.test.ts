@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakePermissions } from '../../tests/support/fake-permissions';
 import { historyItem } from '../platform/history';
+import { hasPermission, requestPermission } from '../platform/optional-permissions';
+import { onPermissionChanged } from '../platform/permission-changes';
 import { settingsItem } from '../platform/settings';
 import { DEFAULT_SETTINGS, MAX_IGNORED_SITES, type Settings } from '../settings/settings';
 import type { HistoryEntry } from '../history/history';
@@ -19,14 +22,50 @@ const stored = async () => (await fakeBrowser.storage.local.get('settings')).set
 /** Lets storage.onChanged listeners run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function options() {
+function options({ granted = true, userAnswer = true } = {}) {
   const download = vi.fn();
-  const state = createOptionsState({ download, now: () => NOW });
-  return { state, download };
+  const permissions = fakePermissions(granted ? ['notifications'] : [], userAnswer);
+  const state = createOptionsState({
+    download,
+    now: () => NOW,
+    notificationPermission: {
+      has: () => hasPermission('notifications', permissions),
+      request: () => requestPermission('notifications', permissions),
+      onChanged: (listener) => onPermissionChanged('notifications', listener, permissions),
+    },
+  });
+  return { state, download, permissions };
 }
 
 describe('the options page’s settings', () => {
   beforeEach(() => fakeBrowser.reset());
+
+  it('asks for notifications, from the click, when they are turned on and not allowed, and saves once granted', async () => {
+    const { state, permissions } = options({ granted: false });
+    await state.load();
+    expect(state.notificationsAllowed.value).toBe(false);
+    await state.change({ notifications: false });
+    expect(permissions.request).not.toHaveBeenCalled();
+    const turningOn = state.change({ notifications: true });
+    expect(permissions.request).toHaveBeenCalledExactlyOnceWith({ permissions: ['notifications'] });
+    await turningOn;
+    expect(state.notificationsAllowed.value).toBe(true);
+    expect((await stored()).notifications).toBe(true);
+  });
+
+  it('saves nothing when the browser refuses, and follows the permission withdrawn elsewhere', async () => {
+    const refused = options({ granted: false, userAnswer: false });
+    await refused.state.load();
+    await refused.state.change({ notifications: true });
+    expect(refused.state.notificationsAllowed.value).toBe(false);
+    expect(await stored()).toBeUndefined();
+
+    const granted = options();
+    await granted.state.load();
+    expect(granted.state.notificationsAllowed.value).toBe(true);
+    granted.permissions.remove({ permissions: ['notifications'] });
+    expect(granted.state.notificationsAllowed.value).toBe(false);
+  });
 
   it('shows the defaults when nothing is stored, and writes nothing until something changes', async () => {
     const { state } = options();

@@ -11,6 +11,8 @@ import { incidentChart } from '../history/chart';
 import type { HistoryEntry } from '../history/history';
 import { readHistory, type HistoryReading } from '../history/reading';
 import { historyItem } from '../platform/history';
+import { hasPermission, requestPermission } from '../platform/optional-permissions';
+import { onPermissionChanged } from '../platform/permission-changes';
 import { settingsItem } from '../platform/settings';
 import {
   normalizeSettings,
@@ -40,12 +42,23 @@ export function createOptionsState({
   watchList = createWatchList(),
   now = Date.now,
   download,
+  notificationPermission = {
+    has: () => hasPermission('notifications'),
+    request: () => requestPermission('notifications'),
+    onChanged: (listener: (granted: boolean) => void) =>
+      onPermissionChanged('notifications', listener),
+  },
 }: {
   settingsStore?: Store<Settings>;
   historyStore?: Store<HistoryEntry[]>;
   watchList?: WatchList;
   now?: () => number;
   download: (file: ExportFile) => void;
+  notificationPermission?: {
+    has(): Promise<boolean>;
+    request(): Promise<boolean>;
+    onChanged(listener: (granted: boolean) => void): () => void;
+  };
 }) {
   const settings = signal<Settings | null>(null);
   /** What came of the last change: saved, or refused by the browser's storage. */
@@ -54,6 +67,8 @@ export function createOptionsState({
   const chosenFilter = signal<HistoryFilter>(NO_FILTER);
   const confirmingClear = signal(false);
   const cleared = signal(false);
+  /** Whether the browser lets Gateway Doctor show notifications (asked for when first used). */
+  const notificationsAllowed = signal(false);
 
   const entries = computed(() => history.value?.entries ?? []);
   const filter = computed(() => fittingFilter(chosenFilter.value, entries.value));
@@ -108,18 +123,33 @@ export function createOptionsState({
     download(exportFile(format, shown.value, now()));
   }
 
+  /**
+   * Saves a change of the settings. Turning notifications on while the browser has not allowed them asks it first,
+   * from the visitor's click (this runs before any await), and saves only once it has.
+   */
+  function change(patch: Partial<Settings>): Promise<void> {
+    if (patch.notifications !== true || notificationsAllowed.value) return update(() => patch);
+    return notificationPermission.request().then((granted) => {
+      notificationsAllowed.value = granted;
+      if (granted) return update(() => patch);
+    });
+  }
+
   async function load() {
-    const [storedSettings, storedHistory] = await Promise.all([
+    const [storedSettings, storedHistory, allowed] = await Promise.all([
       settingsStore.getValue(),
       historyStore.getValue(),
+      notificationPermission.has(),
       watchList.load(),
     ]);
     settings.value = normalizeSettings(storedSettings);
     history.value = readHistory(storedHistory);
+    notificationsAllowed.value = allowed;
   }
 
   const unwatch = [
     watchList.dispose,
+    notificationPermission.onChanged((granted) => void (notificationsAllowed.value = granted)),
     settingsStore.watch((value) => void (settings.value = normalizeSettings(value))),
     historyStore.watch((value) => {
       history.value = readHistory(value);
@@ -138,8 +168,9 @@ export function createOptionsState({
     chart,
     confirmingClear,
     cleared,
+    notificationsAllowed,
     load,
-    change: (patch: Partial<Settings>) => update(() => patch),
+    change,
     addSite,
     removeSite,
     setFilter: (next: Partial<HistoryFilter>) =>

@@ -72,6 +72,7 @@ function setUp({
     loadDomains: loadDomains as unknown as PopupDeps['loadDomains'],
     loadQr: async () => ({ qrModules: (text: string) => [[text.length > 0]] }),
     onIncidentChanged: (_tabId: number, listener: () => void) => void (recordChanged = listener),
+    requestPermission: vi.fn(async () => false),
     ...overrides,
   });
   /** The background writes the tab's record anew (or removes it): it now reports `next` for the tab. */
@@ -115,6 +116,21 @@ describe('createPopupState', () => {
       ['watch', { tabId: 7 }],
       ['unwatch', { tabId: 7 }],
     ]);
+  });
+
+  it('asks for notifications when the watch starts, if the background said none would show', async () => {
+    const requestPermission = vi.fn(async () => true);
+    const { state } = setUp({
+      answers: {
+        watchStatus: { kind: 'idle', fromForm: false, notificationBlocked: true },
+        watch: { kind: 'watching', fromForm: false, paused: false, nextAt: FAILED_AT + 90_000 },
+      },
+      overrides: { requestPermission },
+    });
+    await state.load();
+    await vi.waitFor(() => expect(state.watch.value).toMatchObject({ notificationBlocked: true }));
+    state.startWatch();
+    expect(requestPermission).toHaveBeenCalledExactlyOnceWith('notifications');
   });
 
   it('shows a healthy tab with the latest incidents of the history', async () => {
@@ -268,12 +284,19 @@ describe('createPopupState', () => {
     expect(sent.map(([type]) => type)).toEqual(['tabReport', 'watchStatus']);
   });
 
-  it('clears through the background and keeps the result', async () => {
+  it('asks for browsingData from the click, then clears through the background and keeps the result', async () => {
     const cleared = { outcome: 'cleared', time: FAILED_AT + 1 };
-    const { state, sent, saved } = setUp({ answers: { clearSiteData: cleared } });
+    const requestPermission = vi.fn(async () => true);
+    const { state, sent, saved } = setUp({
+      answers: { clearSiteData: cleared },
+      overrides: { requestPermission },
+    });
     await state.load();
     expect(state.clearPlan.value).toMatchObject({ browser: 'chrome', host: 'shop.example.com' });
-    expect(await state.clearSiteData()).toEqual(cleared);
+    const clearing = state.clearSiteData();
+    // Asked before anything is awaited: Firefox honours a request only from within the click's handler.
+    expect(requestPermission).toHaveBeenCalledExactlyOnceWith('browsingData');
+    expect(await clearing).toEqual(cleared);
     expect(sent.at(-1)).toEqual(['clearSiteData', { tabId: 7 }]);
     expect(saved.at(-1)?.results.clear).toEqual(cleared);
   });

@@ -11,6 +11,7 @@ import { historyLog } from '../platform/history';
 import { tabIncidents } from '../platform/tab-incidents';
 import { translate } from '../platform/i18n';
 import { send, type TabReport } from '../platform/messages';
+import { requestPermission } from '../platform/optional-permissions';
 import type { WatchView } from '../watch/watch';
 import { createWatchClient } from './watch';
 
@@ -34,6 +35,7 @@ export const RECENT_INCIDENTS = 5;
 const defaults = {
   tabs: browser.tabs as Pick<typeof browser.tabs, 'get' | 'query'>,
   sendMessage: send,
+  requestPermission,
   progress: checkProgress as Pick<typeof checkProgress, 'get' | 'set'>,
   history: historyLog as Pick<typeof historyLog, 'read'>,
   browserName: (import.meta.env.FIREFOX ? 'firefox' : 'chrome') as BrowserName,
@@ -157,6 +159,7 @@ export function createPopupState(query: URLSearchParams, overrides: Partial<Popu
       if (record.lastFailure !== stored?.lastFailure) void save();
       watchClient = createWatchClient({ tabId }, (next) => (watch.value = next), {
         sendMessage: deps.sendMessage,
+        requestNotifications: () => deps.requestPermission('notifications'),
       });
       void watchClient.refresh();
     }
@@ -243,7 +246,9 @@ export function createPopupState(query: URLSearchParams, overrides: Partial<Popu
       cookieDomain.value = cookieDomainOf(hostname);
     },
 
+    /** From the confirmation's click: asks for browsingData first (the background clears nothing without it). */
     async clearSiteData(): Promise<ClearSiteDataResult> {
+      await deps.requestPermission('browsingData');
       const result = await deps.sendMessage('clearSiteData', { tabId });
       results.value = { ...results.value, clear: result };
       await save();

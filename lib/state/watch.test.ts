@@ -24,6 +24,14 @@ const watching = (nextAt: number | null, paused = false): WatchView => ({
   paused,
 });
 
+const blockedWatching: WatchView = {
+  kind: 'watching',
+  fromForm: false,
+  nextAt: NOW + 40_000,
+  paused: false,
+  notificationBlocked: true,
+};
+
 describe('createWatchClient', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -43,6 +51,52 @@ describe('createWatchClient', () => {
     ]);
     expect(shown.map((view) => view.kind)).toEqual(['idle', 'watching']);
     client.dispose();
+  });
+
+  it('asks for notifications from the click that starts it, when the background said none would show', async () => {
+    const blocked = { kind: 'idle', fromForm: false, notificationBlocked: true } as const;
+    const { asked, sendMessage } = background([blocked, blockedWatching, watching(NOW + 40_000)]);
+    const requestNotifications = vi.fn(async () => true);
+    const shown: WatchView[] = [];
+    const client = createWatchClient({}, (view) => shown.push(view), {
+      sendMessage,
+      requestNotifications,
+    });
+    await client.refresh();
+    const starting = client.start();
+    expect(requestNotifications).toHaveBeenCalledOnce();
+    await starting;
+    // Granted: the background is asked again, and no longer says a notification will not show.
+    expect(asked.map(([verb]) => verb)).toEqual(['watchStatus', 'watch', 'watchStatus']);
+    expect(shown.at(-1)).toEqual(watching(NOW + 40_000));
+    client.dispose();
+  });
+
+  it('asks for nothing when a notification would show, or when the user refuses', async () => {
+    const requestNotifications = vi.fn(async () => false);
+    const first = background([{ kind: 'idle', fromForm: false }, watching(NOW + 40_000)]);
+    const client = createWatchClient({}, () => undefined, {
+      sendMessage: first.sendMessage,
+      requestNotifications,
+    });
+    await client.refresh();
+    await client.start();
+    expect(requestNotifications).not.toHaveBeenCalled();
+    client.dispose();
+
+    const second = background([
+      { kind: 'idle', fromForm: false, notificationBlocked: true },
+      blockedWatching,
+    ]);
+    const refused = createWatchClient({}, () => undefined, {
+      sendMessage: second.sendMessage,
+      requestNotifications,
+    });
+    await refused.refresh();
+    await refused.start();
+    expect(requestNotifications).toHaveBeenCalledOnce();
+    expect(second.asked.map(([verb]) => verb)).toEqual(['watchStatus', 'watch']);
+    refused.dispose();
   });
 
   it('asks again just after the next attempt is due while the watch runs, and stops asking once it ends', async () => {

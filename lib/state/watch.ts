@@ -12,6 +12,12 @@ export interface WatchClientOptions {
   /** The page's timers; a content script passes its context's, which stop when the script is invalidated. */
   readonly setTimer?: (run: () => void, ms: number) => unknown;
   readonly clearTimer?: (timer: never) => void;
+  /**
+   * An extension page's way to ask for the notifications permission (the panel has none: a content script cannot
+   * ask). Called first thing in `start`, so from the visitor's click, when the background has said a notification
+   * would not show.
+   */
+  readonly requestNotifications?: () => Promise<boolean>;
 }
 
 /**
@@ -28,15 +34,18 @@ export function createWatchClient(
     now = Date.now,
     setTimer = (run, ms) => setTimeout(run, ms),
     clearTimer = (timer) => clearTimeout(timer),
+    requestNotifications,
   }: WatchClientOptions = {},
 ) {
   let timer: unknown;
   let disposed = false;
+  let shown: WatchView | undefined;
   /** Shows a view, and while the watch runs asks again just after its next attempt is due. */
   const follow = (view: WatchView) => {
     clearTimer(timer as never);
     timer = undefined;
     if (disposed) return;
+    shown = view;
     show(view);
     if (view.kind !== 'watching') return;
     // Paused, or the last attempt under way: the background looks again within the floor.
@@ -53,7 +62,12 @@ export function createWatchClient(
     /** A view the page already has (the panel gets one with its report). */
     follow,
     refresh: () => ask('watchStatus'),
-    start: () => ask('watch'),
+    start: async () => {
+      const asking = shown && 'notificationBlocked' in shown ? requestNotifications?.() : undefined;
+      await ask('watch');
+      // Granted meanwhile: the next answer no longer says a notification will not show.
+      if (await asking) await ask('watchStatus');
+    },
     stop: () => ask('unwatch'),
     dispose: () => {
       disposed = true;

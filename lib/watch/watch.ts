@@ -59,23 +59,31 @@ export interface Watch {
 
 /** What the page showing a failed address can say about watching it. */
 export type WatchView =
-  | { readonly kind: 'idle'; readonly fromForm: boolean }
-  | {
+  | ({ readonly kind: 'idle'; readonly fromForm: boolean } & NotificationNote)
+  | ({
       readonly kind: 'watching';
       readonly fromForm: boolean;
       /** Null while paused or while the last attempt is under way. */
       readonly nextAt: number | null;
       readonly paused: boolean;
-    }
+    } & NotificationNote)
   | { readonly kind: 'back'; readonly fromForm: boolean; readonly at: number }
-  | {
+  | ({
       readonly kind: 'gave-up';
       readonly fromForm: boolean;
       readonly at: number;
       readonly minutes: number;
-    }
+    } & NotificationNote)
   | { readonly kind: 'refused'; readonly reason: WatchRefusal }
   | { readonly kind: 'cap'; readonly max: number };
+
+/**
+ * Said of a watch that may still end (or start): true when the settings want a notification at its end and the
+ * browser has not allowed Gateway Doctor to show one (notifications is asked for when first used). Absent otherwise.
+ */
+interface NotificationNote {
+  readonly notificationBlocked?: true;
+}
 
 /** Why a page cannot be watched: the tab shows no failed page, or it is private and a watch is written to disk. */
 export type WatchRefusal = 'nothing-to-watch' | 'private-window';

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGatewayFixture } from '../support/fixtures';
 import { requestHeader } from '../lab/server';
 import { BROWSERS, browserSession, pollUntil, type ExtensionApi, type TestPage } from './harness';
+import { clickReally } from './real-click';
 
 /** What the panel shows, read in the extension's isolated world through its closed shadow root. */
 interface PanelView {
@@ -221,33 +222,88 @@ describe.each(BROWSERS)('panel in %s', (browserName) => {
     await page.close();
   });
 
-  it('clears this site’s data after its confirmation, which says what goes in this browser', async () => {
+  it('clears this site’s data after its confirmation, once allowed from the toolbar’s popup', async () => {
     const url = session.fresh('/scenarios/fails-with-cookies');
+    const run = new URL(url).searchParams.get('run') ?? '';
+    const lastCookie = () => {
+      const last = session.lab.requests({ scenario: 'fails-with-cookies', run }).at(-1);
+      return last && requestHeader(last, 'cookie');
+    };
     const page = await session.browser.newPage();
     // The first visit signs in with a large session cookie; the next one, carrying it, fails.
+    const failWithCookie = async () => {
+      await page.goto(url);
+      await page.goto(url);
+      expect(lastCookie()).toContain('lab_session=');
+      const tabId = await session.browser.tabIdOf(url);
+      await shownPanel(tabId, 'fails-with-cookies');
+      return tabId;
+    };
+    const confirmInPanel = async (tabId: number) => {
+      await panel(tabId, "click:Clear this site's data…");
+      const confirmation = await pollUntil('the confirmation', async () => {
+        const text = (await panel(tabId))?.text ?? '';
+        return text.includes('Clear and sign me out') ? text : undefined;
+      });
+      await panel(tabId, 'click:Clear and sign me out');
+      return confirmation;
+    };
+
+    // browsingData is asked for when first used, and the panel, a content script, cannot ask.
+    let tabId = await failWithCookie();
+    await confirmInPanel(tabId);
+    await pollUntil('the panel to say where to go', async () =>
+      (await panel(tabId))?.text.includes(
+        'Nothing was cleared: Gateway Doctor needs your permission to clear site data, and only its own window can ask for it.',
+      )
+        ? true
+        : undefined,
+    );
     await page.goto(url);
-    await page.goto(url);
-    const tabId = await session.browser.tabIdOf(url);
-    await shownPanel(tabId, 'fails-with-cookies');
-    await panel(tabId, "click:Clear this site's data…");
-    const confirmation = await pollUntil('the confirmation', async () => {
-      const text = (await panel(tabId))?.text ?? '';
-      return text.includes('Clear and sign me out') ? text : undefined;
-    });
+    expect(lastCookie()).toContain('lab_session=');
+
+    // The popup can: its Clear asks (Chrome grants it without a prompt, the harness answers Firefox's).
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await pollUntil('the popup’s clear step', async () =>
+      (await popup.evaluate<boolean>('document.querySelector("#check-clear button") !== null'))
+        ? true
+        : undefined,
+    );
+    await clickReally(popup, '#check-clear', "Clear this site's data…");
+    // Chrome's confirmation waits for the registrable domain, looked up when it opens.
+    await pollUntil('the popup’s confirmation', async () =>
+      (await popup.evaluate<boolean>(
+        'document.querySelector("#check-clear [role=group]") !== null',
+      ))
+        ? true
+        : undefined,
+    );
+    await clickReally(popup, '#check-clear', 'Clear and sign me out');
+    await pollUntil('the popup’s clearing', async () =>
+      (
+        await popup.evaluate<string>(
+          'document.querySelector("#check-clear [role=status]")?.textContent ?? ""',
+        )
+      ).startsWith('Cleared at')
+        ? true
+        : undefined,
+    );
+    await popup.close();
+
+    // From then on the panel clears too.
+    tabId = await failWithCookie();
+    const confirmation = await confirmInPanel(tabId);
     expect(confirmation).toContain('signs you out');
     expect(confirmation).toContain(
       browserName === 'chromium'
         ? 'Chrome deletes the cookies of the whole site 127.0.0.1 belongs to'
         : "Firefox cannot clear one site's cached files",
     );
-    await panel(tabId, 'click:Clear and sign me out');
     await pollUntil('the clearing', async () =>
       (await panel(tabId))?.text.includes('you are signed out of this site') ? true : undefined,
     );
     await page.goto(url);
-    const run = new URL(url).searchParams.get('run') ?? '';
-    const after = session.lab.requests({ scenario: 'fails-with-cookies', run }).at(-1);
-    expect(after && requestHeader(after, 'cookie')).toBeUndefined();
+    expect(lastCookie()).toBeUndefined();
     await page.close();
   });
 

@@ -5,7 +5,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { requestHeader, type LabRequest } from '../lab/server';
-import { BROWSERS, browserSession, pollUntil, type TestPage } from './harness';
+import { BROWSERS, browserSession, pollUntil, type ExtensionApi, type TestPage } from './harness';
+import { clickReally } from './real-click';
 
 /**
  * The popup's guided checks, in both browsers, against the gateway lab reached by real-looking names: the site at
@@ -36,6 +37,10 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
   const session = browserSession(browserName, { loopbackHosts: LOOPBACK_HOSTS });
   const runOf = (url: string) => new URL(url).searchParams.get('run') ?? '';
   const requestsOf = (url: string): LabRequest[] => session.lab.requests({ run: runOf(url) });
+  const browsingDataGranted = (): Promise<boolean> =>
+    session.browser.inExtension((api: ExtensionApi) =>
+      api.permissions.contains({ permissions: ['browsingData'] }),
+    );
 
   /** Opens a fresh lab page (on `host`, else 127.0.0.1) and waits for the failure's badge. */
   async function failedPage(path: string, host?: string) {
@@ -321,8 +326,12 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
       expect(confirmation).toContain(`Firefox deletes the cookies of ${SITE}`);
       expect(confirmation).toContain("Firefox cannot clear one site's cached files");
     }
-    await press(popup, 'check-clear', 'Clear and sign me out');
+    // browsingData is asked for from this click: Chrome grants it without a prompt (it carries no warning),
+    // Firefox's prompt is answered Allow by the harness.
+    expect(await browsingDataGranted()).toBe(false);
+    await clickReally(popup, '#check-clear', 'Clear and sign me out');
     await outcome(popup, 'check-clear', /^Cleared at/);
+    expect(await browsingDataGranted()).toBe(true);
 
     // The site's own cookies and the domain's shared one are gone in both browsers...
     await page.goto(url);

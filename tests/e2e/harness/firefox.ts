@@ -71,6 +71,10 @@ export async function launchFirefox({
       // Headless Firefox has no system notification service: its alert closes at once, and notifications.getAll
       // finds nothing. Firefox's own alert window stays open, as a notification does for a real user.
       'alerts.useSystemBackend': false,
+      // Optional permissions (browsingData, notifications) are asked for with a prompt that WebDriver BiDi cannot
+      // answer. With this pref Firefox grants what an extension page asks for from a user's click, as a user who
+      // answers Allow; a request made outside a click is still refused.
+      'extensions.webextOptionalPermissionPrompts': false,
       ...(loopbackHosts.length > 0 && { 'network.dns.localDomains': loopbackHosts.join(',') }),
       // The profile's own add-on (profileDir) is unsigned and was not installed by the user: enable it as it is.
       ...(installedInProfile && {
