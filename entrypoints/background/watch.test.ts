@@ -10,12 +10,12 @@ import { createWatchStore, watchesItem } from '@/lib/platform/watches';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import english from '@/public/_locales/en/messages.json';
 import {
+  listenToNotificationClicks,
   onNotificationClicked,
   onWatchAlarm,
   rearmWatches,
   watchHandlers,
   type WatchDeps,
-  listenToNotificationClicks,
 } from './watch';
 
 const START = Date.UTC(2026, 2, 20, 22, 52, 42);

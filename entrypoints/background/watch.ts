@@ -255,9 +255,8 @@ async function announceGaveUp(watch: Watch, deps: WatchDeps): Promise<void> {
 /** A basic notification, the one kind Firefox has: no buttons, the whole notification is the click. */
 async function notify(watch: Watch, title: Message, body: Message, deps: WatchDeps) {
   // Not granted: the panel and the popup have said so since the watch started; the tab shows the end itself.
-  await (
-    await notifier(deps)
-  )
+  const notifications = await notifier(deps);
+  await notifications
     ?.create(notificationId(watch), {
       type: 'basic',
       iconUrl: deps.iconUrl(),

@@ -1,6 +1,7 @@
 /**
  * What the background keeps and shows, read through `Harness.inExtension`: a tab's record, its badge, the watches'
- * alarms. Shared by the specs that check state across stops and restarts.
+ * alarms, the optional permissions granted. Shared by the specs that check state across stops, restarts and
+ * permission changes.
  */
 import { pollUntil, type ExtensionApi, type Harness } from './harness';
 
@@ -44,3 +45,10 @@ export const watchAlarms = (api: ExtensionApi) =>
     .then((alarms: { name: string }[]) =>
       alarms.map((alarm) => alarm.name).filter((name) => name.startsWith('watch:')),
     );
+
+/** Whether the browser has granted the extension this API permission (an optional one: notifications, browsingData). */
+export const permissionGranted = (browser: Harness, permission: string) =>
+  browser.inExtension(
+    (api: ExtensionApi, name: string) => api.permissions.contains({ permissions: [name] }),
+    permission,
+  ) as Promise<boolean>;

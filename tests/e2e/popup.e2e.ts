@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { requestHeader, type LabRequest } from '../lab/server';
 import { BROWSERS, browserSession, pollUntil, type ExtensionApi, type TestPage } from './harness';
+import { permissionGranted } from './extension-state';
 import { clickReally } from './real-click';
 
 /**
@@ -37,10 +38,7 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
   const session = browserSession(browserName, { loopbackHosts: LOOPBACK_HOSTS });
   const runOf = (url: string) => new URL(url).searchParams.get('run') ?? '';
   const requestsOf = (url: string): LabRequest[] => session.lab.requests({ run: runOf(url) });
-  const browsingDataGranted = (): Promise<boolean> =>
-    session.browser.inExtension((api: ExtensionApi) =>
-      api.permissions.contains({ permissions: ['browsingData'] }),
-    );
+  const browsingDataGranted = () => permissionGranted(session.browser, 'browsingData');
 
   /** Opens a fresh lab page (on `host`, else 127.0.0.1) and waits for the failure's badge. */
   async function failedPage(path: string, host?: string) {

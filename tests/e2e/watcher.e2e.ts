@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestHeader, type LabRequest } from '../lab/server';
 import { BROWSERS, browserSession, pollUntil, type ExtensionApi } from './harness';
-import { fastForward, watchAlarms } from './extension-state';
+import { fastForward, permissionGranted, watchAlarms } from './extension-state';
 import { clickReally } from './real-click';
 
 /*
@@ -72,10 +72,7 @@ describe.each(BROWSERS)('watcher in %s', (browserName) => {
     return id!;
   }
 
-  const notificationsGranted = (): Promise<boolean> =>
-    session.browser.inExtension((api: ExtensionApi) =>
-      api.permissions.contains({ permissions: ['notifications'] }),
-    );
+  const notificationsGranted = () => permissionGranted(session.browser, 'notifications');
 
   /**
    * The site answered: the tab reloaded to the healthy page, and the watch has stopped; with `notified`, the
