@@ -23,7 +23,8 @@ export function createExplainState(
     requestPermission = askBrowser,
   } = {},
 ) {
-  const tabId = Number(query.get('tabId'));
+  // No `tabId` names no tab (Number(null) would name tab 0).
+  const tabId = Number(query.get('tabId') ?? NaN);
   const view = signal<ExplainView>({ kind: 'loading' });
   const retrying = signal(false);
   const lastRetry = signal<RetryResult | null>(null);
