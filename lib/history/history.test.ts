@@ -41,6 +41,13 @@ describe('history', () => {
     expect(history[0]?.site).toBe('https://s999.example');
   });
 
+  it('folds failures of one site recorded out of order into one incident, from the earliest', () => {
+    let history = withIncident([], entry(5000));
+    history = withIncident(history, entry(3000));
+    history = withIncident(history, entry(4000));
+    expect(history).toEqual([entry(3000)]);
+  });
+
   it('writes no time it could not read back', () => {
     const history = withIncident([], entry(Number.MAX_SAFE_INTEGER));
     expect(history).toEqual([]);

@@ -44,15 +44,17 @@ export function withIncident(
   history: readonly HistoryEntry[],
   entry: HistoryEntry,
 ): HistoryEntry[] {
+  if (!isHistoryEntry(entry)) return [...history];
   const open = history.find(
     (e) =>
       e.site === entry.site &&
       e.recoveredAt === null &&
-      entry.time - e.time < SAME_INCIDENT_MS &&
-      entry.time >= e.time,
+      Math.abs(entry.time - e.time) < SAME_INCIDENT_MS,
   );
-  if (open || !isHistoryEntry(entry)) return [...history];
-  return [entry, ...history].slice(0, MAX_HISTORY);
+  if (!open) return [entry, ...history].slice(0, MAX_HISTORY);
+  // Tabs of one site that fail together are recorded in whatever order their pages complete: the incident began
+  // with the earliest failure, whichever came in first.
+  return history.map((e) => (e === open && entry.time < e.time ? { ...e, time: entry.time } : e));
 }
 
 /** Marks the open incidents of an origin as recovered at `time` (a time no Date holds marks nothing). */

@@ -12,7 +12,7 @@ export type {
   TestPage,
   Toolbar,
 } from './types';
-export { pollUntil } from './poll';
+export { forEachAtOnce, pollUntil } from './poll';
 export { browserSession, launch, type BrowserSession } from './session';
 
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];

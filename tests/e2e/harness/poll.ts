@@ -43,3 +43,16 @@ export function withinTime<T>(what: string, call: Promise<T>, timeoutMs = 15_000
 export async function closeTab(close: () => Promise<void>): Promise<void> {
   await withinTime('Closing a tab', close(), 5_000).catch(() => undefined);
 }
+
+/** Runs `task` for every item, at most `concurrency` at once, and waits for all; the first failure is thrown. */
+export async function forEachAtOnce<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
