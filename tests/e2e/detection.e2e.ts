@@ -71,15 +71,21 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
 
   it('names the status and the gateway by its brand, for every real gateway response in the lab', async () => {
     const misses: string[] = [];
-    // A few tabs at once in Chromium, as a visitor's browser has them: each is checked on its own toolbar. One at a
-    // time in Firefox, where puppeteer's newPage fails ("no such frame") while another tab is closing.
-    const atOnce = browserName === 'chromium' ? 4 : 1;
-    await forEachAtOnce(loadGatewayFixtures(), atOnce, async (fixture) => {
+    // Puppeteer's newPage over WebDriver BiDi fails ("no such frame") while another tab is opening or closing: tabs
+    // open and close one at a time, and load and are checked side by side.
+    let tabChanges: Promise<unknown> = Promise.resolve();
+    const oneAtATime = <T>(change: () => Promise<T>): Promise<T> => {
+      const next = tabChanges.then(change);
+      tabChanges = next.catch(() => undefined);
+      return next;
+    };
+    // Four tabs at once, as a visitor's browser has them: each is checked on its own toolbar.
+    await forEachAtOnce(loadGatewayFixtures(), 4, async (fixture) => {
       const brands = (fixture.expectedChain ?? []).map((id) => BRANDS[id] ?? id);
       // Chrome's own page for an empty body is replaced by the explanation page: the explanation is there.
       const explained = browserName === 'chromium' && fixture.body === '';
       const url = fresh(`/gateway/${fixture.id}`);
-      const page = await session.browser.newPage();
+      const page = await oneAtATime(() => session.browser.newPage());
       await page.goto(url);
       const tabId = explained ? -1 : await session.browser.tabIdOf(url);
       const shown = await pollUntil(
@@ -104,7 +110,7 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
         misses.push(
           `${fixture.id} (${url}): wanted ${fixture.status} and one of ${brands.join(', ') || 'no brand'}`,
         );
-      await page.close();
+      await oneAtATime(() => page.close());
     });
     expect(misses).toEqual([]);
   }, 300_000);
