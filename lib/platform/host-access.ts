@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { PermissionsChange, PermissionsEvent } from './permission-changes';
 
 /**
  * Host access to every site. webRequest reports a response only from a site the extension may access, so without it
@@ -9,12 +10,6 @@ import { browser } from 'wxt/browser';
 const ALL_SITES = { origins: ['<all_urls>'] };
 
 type Permissions = typeof browser.permissions;
-type PermissionsChange = { origins?: string[] };
-/** The part of permissions.onAdded and onRemoved used here. */
-interface PermissionsEvent {
-  addListener(listener: (changed: PermissionsChange) => void): void;
-  removeListener(listener: (changed: PermissionsChange) => void): void;
-}
 
 export function hasHostAccess(
   permissions: Pick<Permissions, 'contains'> = browser.permissions,

@@ -3,9 +3,10 @@ import type { OptionalPermission } from './optional-permissions';
 
 // Apart from optional-permissions.ts: the popup, which only asks, does not load it (its size budget is tight).
 
-type PermissionsChange = { permissions?: string[] };
-/** The part of permissions.onAdded and onRemoved used here. */
-interface PermissionsEvent {
+/** What permissions.onAdded and onRemoved report: the origins and API permissions granted or withdrawn. */
+export type PermissionsChange = { origins?: string[]; permissions?: string[] };
+/** The part of permissions.onAdded and onRemoved used here and in host-access.ts. */
+export interface PermissionsEvent {
   addListener(listener: (changed: PermissionsChange) => void): void;
   removeListener(listener: (changed: PermissionsChange) => void): void;
 }
