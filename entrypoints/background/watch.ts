@@ -11,6 +11,7 @@ import {
 import { probe, PROBE_TIMEOUT_MS, type ProbeResult } from '@/lib/platform/probe';
 import { hasPermission } from '@/lib/platform/optional-permissions';
 import { loadSettings } from '@/lib/platform/settings';
+import type { Settings } from '@/lib/settings/settings';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { watchStore } from '@/lib/platform/watches';
 import { MIN_ATTEMPT_INTERVAL_MS } from '@/lib/retry/schedule';
@@ -85,7 +86,7 @@ export function watchHandlers(
       // A watch is written to disk, and a private window's pages must not be.
       const tab = await deps.tabs.get(target.tabId).catch(() => undefined);
       if (tab?.incognito) return { kind: 'refused', reason: 'private-window' };
-      const { watchGiveUpMinutes } = await deps.settings();
+      const settings = await deps.settings();
       const now = deps.now();
       const wanted = {
         id: deps.newId(),
@@ -93,7 +94,7 @@ export function watchHandlers(
         tabId: target.tabId,
         fromForm: target.fromForm,
         retryAfterAt: diagnoseIncident(target.incident)?.retryAfter?.at ?? null,
-        giveUpMinutes: watchGiveUpMinutes,
+        giveUpMinutes: settings.watchGiveUpMinutes,
         now,
       };
       const outcome = await deps.watches.change((watches) =>
@@ -103,7 +104,7 @@ export function watchHandlers(
       if (outcome.kind === 'started')
         await deps.alarms.create(alarmName(outcome.watch), { when: outcome.watch.nextAt ?? now });
       await refreshTabs(outcome.watch, deps);
-      return withNotificationNote(watchView(outcome.watch, target.fromForm), deps);
+      return withNotificationNote(watchView(outcome.watch, target.fromForm), settings, deps);
     },
 
     async unwatch(request, sender) {
@@ -113,7 +114,8 @@ export function watchHandlers(
         stopWatch(watches, target.incident.url),
       );
       if (stopped) await afterStop(stopped, deps);
-      return withNotificationNote(watchView(undefined, target.fromForm), deps);
+      const view = watchView(undefined, target.fromForm);
+      return withNotificationNote(view, await deps.settings(), deps);
     },
 
     // Only extension pages may send it (lib/platform/messages.ts), so the id from the payload is theirs to name.
@@ -134,15 +136,19 @@ export function watchHandlers(
       const target = await failedPage(request, sender, deps);
       if (!target) return NOTHING_TO_WATCH;
       const watch = watchFor(await deps.watches.read(), target.incident.url);
-      return withNotificationNote(watchView(watch, target.fromForm), deps);
+      return withNotificationNote(watchView(watch, target.fromForm), await deps.settings(), deps);
     },
   };
 }
 
 /** Notes on a watch that may still end that its notification would not show (lib/watch/watch.ts). */
-async function withNotificationNote(view: WatchView, deps: WatchDeps): Promise<WatchView> {
+async function withNotificationNote(
+  view: WatchView,
+  settings: Settings,
+  deps: WatchDeps,
+): Promise<WatchView> {
   if (view.kind !== 'idle' && view.kind !== 'watching' && view.kind !== 'gave-up') return view;
-  if (!(await deps.settings()).notifications || (await notifier(deps))) return view;
+  if (!settings.notifications || (await notifier(deps))) return view;
   return { ...view, notificationBlocked: true };
 }
 
