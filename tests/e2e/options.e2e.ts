@@ -115,6 +115,22 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     await session.browser.tabIdOf(`${session.browser.extensionOrigin}/options.html`);
   });
 
+  it('shows notifications off, and why, while the browser has not allowed them', async () => {
+    const options = await openOptions();
+    const shown = await options.evaluate<{ checked: boolean; why: string }>(`(() => {
+      const box = document.querySelector('#setting-notifications');
+      return { checked: box.checked, why: document.getElementById(box.getAttribute('aria-describedby')).textContent };
+    })()`);
+    // Asked for when first used: a new install has the setting on and the permission not yet granted.
+    expect(shown).toEqual({
+      checked: false,
+      why: expect.stringContaining(
+        'Your browser has not allowed Gateway Doctor to show notifications, so none will come. Turning this on asks it.',
+      ),
+    });
+    await options.close();
+  });
+
   it('turns the panel off from its checkbox, and the next failed page has none; on again, it has one', async () => {
     const options = await openOptions();
     await clickLabelled(options, 'Show the panel on pages that fail');

@@ -194,6 +194,14 @@ describe.each(BROWSERS)('watcher in %s', (browserName) => {
         (await checked()) ? true : undefined,
       );
       expect(await notificationsGranted()).toBe(true);
+      // Allowed: the reason for the setting, and no longer the note that the browser has not allowed it.
+      expect(
+        await options.evaluate<string>(
+          `document.getElementById('setting-notifications-why')?.textContent ?? ''`,
+        ),
+      ).toBe(
+        'A notification from your browser, so you hear of it even while you are in another tab.',
+      );
       await options.close();
       try {
         await watchFromPanel({ notified: true });
