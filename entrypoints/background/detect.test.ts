@@ -117,6 +117,25 @@ describe('onResponse', () => {
     expect(d.clearToolbar).toHaveBeenCalledOnce();
   });
 
+  it('records the recovery after a failure the worker was stopped before showing', async () => {
+    const d = deps();
+    await d.history.update(() => [
+      {
+        time: 1_000,
+        site: 'https://shop.example',
+        origin: 'https://shop.example',
+        statusCode: 502,
+        gateway: 'nginx',
+        recoveredAt: null,
+      },
+    ]);
+    // The site fails again; the worker records it and is stopped before its panel shows.
+    await onResponse(page({ timeStamp: 5_000 }), d);
+    expect((await d.incidents.get(4))?.shown).toBe(false);
+    await onResponse(page({ statusCode: 200, timeStamp: 9_000 }), d);
+    expect((await d.history.read())[0]?.recoveredAt).toBe(9_000);
+  });
+
   it('stays silent for ignored sites and, when asked, local addresses', async () => {
     const ignored = deps({ ignoredSites: ['shop.example'] });
     await onResponse(page(), ignored);

@@ -142,13 +142,17 @@ export async function onNetworkError(
   await deps.refresh(details.tabId);
 }
 
-/** The page that failed in this tab now loads: its site recovered (as far as this visitor can tell). */
+/**
+ * The page that failed in this tab now loads: its site recovered (as far as this visitor can tell). Whether this
+ * failure was shown does not matter: a worker stopped before its panel leaves it unshown, and the site's incident
+ * the history holds from the failures before it has still ended.
+ */
 async function recordRecovery(
   before: NonNullable<Awaited<ReturnType<DetectDeps['incidents']['get']>>>,
   details: WebRequestDetails,
   deps: DetectDeps,
 ): Promise<void> {
-  if (!before.page || !before.shown) return;
+  if (!before.page) return;
   const origin = (url: string) => URL.parse(url)?.origin;
   if (origin(before.url) !== origin(details.url)) return;
   await deps.history.update((history) =>
