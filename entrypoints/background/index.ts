@@ -8,7 +8,7 @@ import { handlers } from './handlers';
 import { onInstalled, refreshHostAccess } from './host-access';
 import { onHostAccessChanged } from '@/lib/platform/host-access';
 import { onPermissionChanged } from '@/lib/platform/permission-changes';
-import { refreshTabInTurn } from './show';
+import { refreshTabInTurn, showMissedFailures } from './show';
 import { listenToNotificationClicks, onWatchAlarm, rearmWatches } from './watch';
 
 const WEB = { urls: ['http://*/*', 'https://*/*'] };
@@ -47,4 +47,5 @@ export default defineBackground(() => {
   // Firefox lets the user withhold host access; the toolbar says so until it is granted.
   onHostAccessChanged(() => void refreshHostAccess());
   void refreshHostAccess();
+  void showMissedFailures();
 });

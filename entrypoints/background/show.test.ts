@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from '#imports';
-import { diagnoseIncident, refreshTab, type ShowDeps } from './show';
+import { diagnoseIncident, refreshTab, showMissedFailures, type ShowDeps } from './show';
 import { oneAtATimePerTab } from './one-at-a-time';
 import { createTabIncidents } from '@/lib/platform/tab-incidents';
 import { createHistoryLog, historyItem } from '@/lib/platform/history';
 import { createTranslator } from '@/lib/i18n/messages';
 import { observe } from '@/lib/incident/observe';
-import { pageFailed, partFailed, withMarkers } from '@/lib/incident/tab-incident';
+import { pageFailed, partFailed, withMarkers, withShown } from '@/lib/incident/tab-incident';
 import type { Watch } from '@/lib/watch/watch';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import type { Injection, PageReading } from '@/lib/platform/page-access';
@@ -416,5 +416,37 @@ describe('diagnoseIncident', () => {
     const diagnosis = diagnoseIncident(incident);
     expect(diagnosis?.visitorSteps.length).toBeGreaterThan(0);
     expect(diagnosis?.visitorSteps.map((s) => s.id)).not.toContain('watch');
+  });
+});
+
+describe('showMissedFailures', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('shows, at the worker’s start, the failed pages it recorded and had not shown when it stopped', async () => {
+    const d = deps();
+    await d.incidents.update(3, () => failure());
+    await d.incidents.update(4, () => withShown(failure()));
+    await d.incidents.update(5, () =>
+      partFailed(
+        null,
+        URL_,
+        observe({
+          url: `${URL_}/api`,
+          method: 'GET',
+          statusCode: 502,
+          type: 'xmlhttprequest',
+          timeStamp: 1_000,
+        }),
+        'api',
+      ),
+    );
+    const shown: number[] = [];
+    await showMissedFailures(undefined, async (tabId) => {
+      shown.push(tabId);
+      await refreshTab(tabId, d);
+    });
+    await vi.waitFor(() => expect(d.injectPanel).toHaveBeenCalledOnce());
+    expect(shown).toEqual([3]);
+    expect((await d.incidents.get(3))?.shown).toBe(true);
   });
 });

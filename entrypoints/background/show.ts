@@ -16,7 +16,7 @@ import { historyLog } from '@/lib/platform/history';
 import { translate } from '@/lib/platform/i18n';
 import { injectPanel, readPage } from '@/lib/platform/page-access';
 import { loadSettings } from '@/lib/platform/settings';
-import { tabIncidents } from '@/lib/platform/tab-incidents';
+import { allTabIncidents, tabIncidents } from '@/lib/platform/tab-incidents';
 import { clearToolbar, showOnToolbar } from '@/lib/platform/toolbar';
 import { watchStore } from '@/lib/platform/watches';
 import type { Settings } from '@/lib/settings/settings';
@@ -109,6 +109,19 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
  * markers, which name many gateways, arrive with the panel while the run that injected it is still ending).
  */
 export const refreshTabInTurn = oneAtATimePerTab(refreshTab);
+
+/**
+ * A worker stopped after it recorded a failed page and before it showed it leaves the page without help, and a tab
+ * that had already completed sends no event that would show it: at every start, each such page is shown.
+ */
+export async function showMissedFailures(
+  records = allTabIncidents,
+  refresh = refreshTabInTurn,
+): Promise<void> {
+  for (const [tabId, incident] of await records()) {
+    if (incident.page && !incident.shown) void refresh(tabId);
+  }
+}
 
 /** Whether the tab shows the incident's page, or the explanation page that took the place of Chrome's bare one. */
 function showsIncident(

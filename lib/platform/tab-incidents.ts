@@ -131,4 +131,17 @@ export function createTabIncidents(area = storage) {
 }
 
 export const tabIncidents = createTabIncidents();
+
+/**
+ * Every tab's record, read at once: for the worker's start, when no event may come for a tab. Apart from the object
+ * above, so pages that only read one tab's record do not carry it.
+ */
+export async function allTabIncidents(area = storage): Promise<Map<number, TabIncident>> {
+  const records = new Map<number, TabIncident>();
+  for (const [key, value] of Object.entries(await area.snapshot('session'))) {
+    const tabId = Number(/^tab:(\d+)$/.exec(key)?.[1]);
+    if (Number.isInteger(tabId) && value) records.set(tabId, value as TabIncident);
+  }
+  return records;
+}
 export type TabIncidents = ReturnType<typeof createTabIncidents>;

@@ -57,6 +57,47 @@ describe.each(BROWSERS)('lifecycle in %s', (browserName) => {
       await browser.inExtension((api: ExtensionApi, id: number) => api.tabs.remove(id), tabId);
     });
 
+    it('shows, once started again, a failed page it had recorded and not shown when it was stopped', async () => {
+      const { browser } = session;
+      // A worker stopped between recording a failed page and showing it: made here directly, as the timing cannot
+      // be. A failed page loads with local addresses ignored (no record, no panel), then gets the record the worker
+      // would have written for it, unshown.
+      const seen = await session.open('/scenarios/bad-gateway-html');
+      const shownRecord = await pollUntil('the record shown', async () => {
+        const record = await recordOf(browser, seen.tabId);
+        return record?.shown ? record : undefined;
+      });
+      const setIgnoreLocal = (ignore: boolean) =>
+        browser.inExtension(async (api: ExtensionApi, value: boolean) => {
+          const { settings } = await api.storage.local.get('settings');
+          await api.storage.local.set({ settings: { ...settings, ignoreLocalAddresses: value } });
+        }, ignore);
+      await setIgnoreLocal(true);
+      const missed = await session.open('/scenarios/bad-gateway-html');
+      await setIgnoreLocal(false);
+      expect(await recordOf(browser, missed.tabId)).toBeNull();
+      await browser.inExtension(
+        (api: ExtensionApi, [key, record]: [string, Record<string, unknown>]) =>
+          api.storage.session.set({ [key]: record }),
+        [
+          `tab:${missed.tabId}`,
+          {
+            ...shownRecord,
+            url: missed.url,
+            page: { ...(shownRecord as unknown as { page: object }).page, url: missed.url },
+            shown: false,
+          },
+        ],
+      );
+      await browser.stopBackground();
+      // Any event starts the worker again: here, another tab's healthy page.
+      const healthy = await session.open('/scenarios/healthy-page');
+      await panelOn(browser, missed.tabId);
+      await badgeOf(browser, missed.tabId, '502');
+      expect((await recordOf(browser, missed.tabId))?.shown).toBe(true);
+      for (const opened of [seen, missed, healthy]) await opened.page.close();
+    });
+
     it('keeps counting failing calls, answers Try again and records the recovery across stops', async () => {
       const { browser } = session;
       const api = await session.open('/scenarios/page-api-fails');
