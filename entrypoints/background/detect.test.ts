@@ -28,6 +28,16 @@ const page = (overrides: Partial<WebRequestDetails> = {}): WebRequestDetails => 
   ...overrides,
 });
 
+/** The history's entry for the site's failures so far, not yet recovered. */
+const openIncident = {
+  time: 1_000,
+  site: 'https://shop.example',
+  origin: 'https://shop.example',
+  statusCode: 502,
+  gateway: 'nginx',
+  recoveredAt: null,
+};
+
 function deps(settings: Partial<Settings> = {}) {
   return {
     incidents: createTabIncidents(storage),
@@ -98,16 +108,7 @@ describe('onResponse', () => {
     const d = deps();
     await onResponse(page(), d);
     await d.incidents.update(4, (current) => current && { ...current, shown: true });
-    await d.history.update(() => [
-      {
-        time: 1_000,
-        site: 'https://shop.example',
-        origin: 'https://shop.example',
-        statusCode: 502,
-        gateway: 'nginx',
-        recoveredAt: null,
-      },
-    ]);
+    await d.history.update(() => [openIncident]);
     await onResponse(page({ statusCode: 200, timeStamp: 9_000 }), d);
     expect(await d.incidents.get(4)).toBeNull();
     expect((await d.history.read())[0]?.recoveredAt).toBe(9_000);
@@ -119,16 +120,7 @@ describe('onResponse', () => {
 
   it('records the recovery after a failure the worker was stopped before showing', async () => {
     const d = deps();
-    await d.history.update(() => [
-      {
-        time: 1_000,
-        site: 'https://shop.example',
-        origin: 'https://shop.example',
-        statusCode: 502,
-        gateway: 'nginx',
-        recoveredAt: null,
-      },
-    ]);
+    await d.history.update(() => [openIncident]);
     // The site fails again; the worker records it and is stopped before its panel shows.
     await onResponse(page({ timeStamp: 5_000 }), d);
     expect((await d.incidents.get(4))?.shown).toBe(false);
