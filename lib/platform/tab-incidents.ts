@@ -131,6 +131,7 @@ export function createTabIncidents(area = storage) {
 }
 
 export const tabIncidents = createTabIncidents();
+export type TabIncidents = ReturnType<typeof createTabIncidents>;
 
 /**
  * Every tab's record, read at once: for the worker's start, when no event may come for a tab. Apart from the object
@@ -144,4 +145,3 @@ export async function allTabIncidents(area = storage): Promise<Map<number, TabIn
   }
   return records;
 }
-export type TabIncidents = ReturnType<typeof createTabIncidents>;
