@@ -440,6 +440,8 @@ describe('showMissedFailures', () => {
         'api',
       ),
     );
+    // Not a tab's record, though it looks like one.
+    await storage.setItem('session:checks:6', failure());
     const shown: number[] = [];
     await showMissedFailures(undefined, async (tabId) => {
       shown.push(tabId);

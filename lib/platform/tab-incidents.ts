@@ -140,8 +140,9 @@ export type TabIncidents = ReturnType<typeof createTabIncidents>;
 export async function allTabIncidents(area = storage): Promise<Map<number, TabIncident>> {
   const records = new Map<number, TabIncident>();
   for (const [key, value] of Object.entries(await area.snapshot('session'))) {
-    const tabId = Number(/^tab:(\d+)$/.exec(key)?.[1]);
-    if (Number.isInteger(tabId) && value) records.set(tabId, value as TabIncident);
+    // A snapshot's keys come without the area's prefix; only the key keyOf gives a tab is that tab's record.
+    const tabId = Number(key.slice(key.lastIndexOf(':') + 1));
+    if (`session:${key}` === keyOf(tabId) && value) records.set(tabId, value as TabIncident);
   }
   return records;
 }
