@@ -52,3 +52,10 @@ export const permissionGranted = (browser: Harness, permission: string) =>
     (api: ExtensionApi, name: string) => api.permissions.contains({ permissions: [name] }),
     permission,
   ) as Promise<boolean>;
+
+/** Changes some of the settings as the options page would: the rest stay as stored. */
+export const changeSettings = (browser: Harness, changes: Record<string, unknown>) =>
+  browser.inExtension(async (api: ExtensionApi, wanted: Record<string, unknown>) => {
+    const { settings } = await api.storage.local.get('settings');
+    await api.storage.local.set({ settings: { ...settings, ...wanted } });
+  }, changes);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILDS } from './harness/paths';
 import { BROWSERS, browserSession, pollUntil, type ExtensionApi, type Harness } from './harness';
 import { clickInPanel, panelControls, panelText } from './in-panel';
-import { badgeOf, recordOf } from './extension-state';
+import { badgeOf, changeSettings, recordOf } from './extension-state';
 import { storedState } from './storage-watch';
 
 const panelOn = (browser: Harness, tabId: number) =>
@@ -68,12 +68,7 @@ describe.each(BROWSERS)('lifecycle in %s', (browserName) => {
         const record = await recordOf(browser, seen.tabId);
         return record?.shown ? record : undefined;
       });
-      const setIgnoreLocal = (ignore: boolean) =>
-        browser.inExtension(async (api: ExtensionApi, value: boolean) => {
-          const { settings } = await api.storage.local.get('settings');
-          await api.storage.local.set({ settings: { ...settings, ignoreLocalAddresses: value } });
-        }, ignore);
-      await setIgnoreLocal(true);
+      await changeSettings(browser, { ignoreLocalAddresses: true });
       try {
         const missed = await session.open('/scenarios/bad-gateway-html');
         expect(await recordOf(browser, missed.tabId)).toBeNull();
@@ -98,7 +93,7 @@ describe.each(BROWSERS)('lifecycle in %s', (browserName) => {
         expect((await recordOf(browser, missed.tabId))?.shown).toBe(true);
         for (const opened of [seen, missed, healthy]) await opened.page.close();
       } finally {
-        await setIgnoreLocal(false);
+        await changeSettings(browser, { ignoreLocalAddresses: false });
       }
     });
 
@@ -177,12 +172,7 @@ describe.each(BROWSERS)('lifecycle in %s', (browserName) => {
       await pollUntil('the history entry', async () =>
         (await historyOf(browser)).length > 0 ? true : undefined,
       );
-      await browser.inExtension(async (api: ExtensionApi) => {
-        const { settings } = await api.storage.local.get('settings');
-        await api.storage.local.set({
-          settings: { ...settings, historyMode: 'full', ignoredSites: ['shop.example'] },
-        });
-      });
+      await changeSettings(browser, { historyMode: 'full', ignoredSites: ['shop.example'] });
       const before = (await browser.inExtension(storedState)).local;
       const manifestFile = join(copy, 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version: string };
