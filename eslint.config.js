@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
  *   that touches extension APIs, and lib/state, the signal factories wired to it.
  * - components/ are presentational (props in, callbacks out): no browser API, no platform layer.
  * - nothing outside entrypoints/ imports entrypoints/.
+ * - the background imports the diagnosis engine as types only: it loads it as a script at its first failure.
  */
 const why = {
   browser: 'Browser APIs belong in lib/platform or entrypoints/.',
@@ -15,6 +16,8 @@ const why = {
   entrypoints: 'Entrypoints are thin glue: move shared code to lib/ or components/.',
   components: 'The pure core does not render: components/ import lib/, not the other way round.',
   pure: 'lib/ is pure and runs in Node: take what you need as a parameter.',
+  engine:
+    'The background loads the diagnosis engine when it needs it: use loadEngine() from lib/platform/engine.',
 };
 // Exact module names go in `paths`: in gitignore-style `patterns`, `#imports` would read as a comment.
 const browserApiModules = ['wxt/browser', 'webextension-polyfill', '#imports', 'wxt/storage'].map(
@@ -79,6 +82,27 @@ export default tseslint.config(
         { paths: browserApiModules, patterns: [...browserApis, ...platformLayer, ...entrypoints] },
       ],
       'no-restricted-globals': ['error', ...extensionGlobals],
+    },
+  },
+  {
+    // The worker wakes for every request: the engine is a script of its own, loaded at the first failure
+    // (lib/platform/engine.ts), never imported. Types are free.
+    files: ['entrypoints/background/**/*.ts'],
+    ignores: ['entrypoints/background/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/diagnosis/*', '!**/diagnosis/classify', '!**/diagnosis/network-errors'],
+              allowTypeImports: true,
+              message: why.engine,
+            },
+          ],
+        },
+      ],
     },
   },
   {

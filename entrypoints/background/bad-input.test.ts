@@ -27,6 +27,10 @@ import {
 } from './detect';
 import { diagnoseIncident, refreshTab, type ShowDeps } from './show';
 import { createUntiedPages } from './untied';
+import engineScript from '../diagnosis-engine';
+
+// The background loads the engine's script at its first failure; here the test runs it.
+engineScript.main();
 
 /** Generous: this checks that every call ends, not how fast. */
 const SETTLE_MS = 10_000;
@@ -487,7 +491,7 @@ function fakeBrowserAround(r: Run) {
 }
 
 /** A stored record as the rest of the extension relies on it. */
-function expectValidRecord(key: string, record: TabIncident) {
+async function expectValidRecord(key: string, record: TabIncident) {
   expect(key).toMatch(/^tab:\d+$/);
   const bytes = JSON.stringify(record).length;
   expect(bytes, `${key} holds ${bytes} bytes`).toBeLessThanOrEqual(MAX_RECORD_BYTES);
@@ -501,7 +505,7 @@ function expectValidRecord(key: string, record: TabIncident) {
     expect(Number.isInteger(part.count) && part.count >= 1).toBe(true);
   }
   expect(record.page !== null || record.parts.length > 0, `${key} records nothing`).toBe(true);
-  const diagnosis = diagnoseIncident(record);
+  const diagnosis = await diagnoseIncident(record);
   // Failing frames alone are kept for the popup, and explained by nothing (they are usually ads).
   if (record.page || record.parts.some((part) => part.part === 'api')) {
     expect(diagnosis).not.toBeNull();
@@ -534,7 +538,7 @@ describe('the background fed bad input', () => {
 
         const stored = await fakeBrowser.storage.session.get(null);
         for (const [key, record] of Object.entries(stored))
-          expectValidRecord(key, record as TabIncident);
+          await expectValidRecord(key, record as TabIncident);
         // A closed tab leaves nothing behind, even when events for it were still being handled as it closed, and
         // a completed tab's record is about the page it shows (or the explanation page standing in for it).
         for (const [key, record] of Object.entries(stored)) {

@@ -6,15 +6,15 @@ import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { clearToolbar } from '@/lib/platform/toolbar';
 import { normalizeSettings, siteKey } from '@/lib/settings/settings';
 import { withMarkers, type TabIncident } from '@/lib/incident/tab-incident';
-import { ownerReport } from '@/lib/diagnosis/report';
 import type { PageMarkers } from '@/lib/diagnosis/types';
+import { loadEngine } from '@/lib/platform/engine';
 import { translate } from '@/lib/platform/i18n';
 import { checkHandlers } from './checks';
 import { diagnoseIncident, refreshTabInTurn } from './show';
 import { watchHandlers } from './watch';
 
-function reportOf(tabId: number, incident: TabIncident | null): TabReport | null {
-  const diagnosis = incident && diagnoseIncident(incident);
+async function reportOf(tabId: number, incident: TabIncident | null): Promise<TabReport | null> {
+  const diagnosis = incident && (await diagnoseIncident(incident));
   return incident && diagnosis ? { tabId, incident, diagnosis } : null;
 }
 
@@ -43,7 +43,7 @@ export const handlers: Handlers = {
         : tabIncidents.get(tabId),
       watching.watchStatus({}, sender),
     ]);
-    const opened = reportOf(tabId, incident);
+    const opened = await reportOf(tabId, incident);
     // The toolbar may read better with the page's markers, but the panel is waiting: answer it first.
     void refreshTabInTurn(tabId);
     const page = opened?.incident.page;
@@ -51,7 +51,7 @@ export const handlers: Handlers = {
     return {
       ...opened,
       watch,
-      ownerReport: ownerReport(
+      ownerReport: (await loadEngine()).ownerReport(
         opened.diagnosis,
         page,
         {

@@ -6,6 +6,7 @@ import { tabIncidents } from '@/lib/platform/tab-incidents';
 import { onHeaders, onNetworkError, onResponse } from './detect';
 import { handlers } from './handlers';
 import { onInstalled, refreshHostAccess } from './host-access';
+import { storeEngineWhileInstalling } from '@/lib/platform/engine';
 import { onHostAccessChanged } from '@/lib/platform/host-access';
 import { onPermissionChanged } from '@/lib/platform/permission-changes';
 import { refreshTabInTurn, showMissedFailures } from './show';
@@ -15,6 +16,7 @@ const WEB = { urls: ['http://*/*', 'https://*/*'] };
 
 // Every listener is added synchronously here: a listener added after an await misses the event that woke the worker.
 export default defineBackground(() => {
+  storeEngineWhileInstalling();
   browser.webRequest.onCompleted.addListener(
     (details) => void onResponse(details),
     { ...WEB, types: ['main_frame', 'sub_frame', 'xmlhttprequest'] },

@@ -12,6 +12,10 @@ import type { Watch } from '@/lib/watch/watch';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import type { Injection, PageReading } from '@/lib/platform/page-access';
 import english from '@/public/_locales/en/messages.json';
+import engineScript from '../diagnosis-engine';
+
+// The background loads the engine's script at its first failure; here the test runs it.
+engineScript.main();
 
 const URL_ = 'https://shop.example/cart';
 const failure = (
@@ -400,12 +404,12 @@ describe('refreshTab, for a watched page', () => {
 });
 
 describe('diagnoseIncident', () => {
-  it('offers "Tell me when it’s back" for a page that failed', () => {
-    const diagnosis = diagnoseIncident(failure());
+  it('offers "Tell me when it’s back" for a page that failed', async () => {
+    const diagnosis = await diagnoseIncident(failure());
     expect(diagnosis?.visitorSteps.map((s) => s.id)).toContain('watch');
   });
 
-  it('does not offer it when only the page’s own calls failed: the page itself loaded', () => {
+  it('does not offer it when only the page’s own calls failed: the page itself loaded', async () => {
     const api = failure().page!;
     const incident = partFailed(
       null,
@@ -413,7 +417,7 @@ describe('diagnoseIncident', () => {
       { ...api, url: 'https://api.shop.example/cart', frame: 'xmlhttprequest' },
       'api',
     );
-    const diagnosis = diagnoseIncident(incident);
+    const diagnosis = await diagnoseIncident(incident);
     expect(diagnosis?.visitorSteps.length).toBeGreaterThan(0);
     expect(diagnosis?.visitorSteps.map((s) => s.id)).not.toContain('watch');
   });

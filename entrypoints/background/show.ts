@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { diagnose } from '@/lib/diagnosis/diagnose';
 import type { Diagnosis } from '@/lib/diagnosis/types';
 import { siteFor, withIncident } from '@/lib/history/history';
 import { sameDocument } from '@/lib/incident/observe';
@@ -12,6 +11,7 @@ import {
   withShown,
   type TabIncident,
 } from '@/lib/incident/tab-incident';
+import { loadEngine } from '@/lib/platform/engine';
 import { historyLog } from '@/lib/platform/history';
 import { translate } from '@/lib/platform/i18n';
 import { injectPanel, readPage } from '@/lib/platform/page-access';
@@ -50,10 +50,13 @@ const defaults = {
 };
 export type ShowDeps = typeof defaults;
 
-export function diagnoseIncident(incident: TabIncident): Diagnosis | null {
+export async function diagnoseIncident(
+  incident: TabIncident,
+  engine = loadEngine,
+): Promise<Diagnosis | null> {
   const observation = observationToDiagnose(incident);
   if (!observation) return null;
-  const diagnosis = diagnose(observation);
+  const diagnosis = (await engine()).diagnose(observation);
   if (incident.page) return diagnosis;
   // Only the page's own calls failed: the page loaded, and watching it would find it "back" at once.
   return {
@@ -86,7 +89,7 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
       incident = (await showOnce(tabId, claimed, !!tab.incognito, settings, deps)) ?? claimed;
     else incident = (await deps.incidents.get(tabId)) ?? incident;
   }
-  const view = toolbarView(incident, diagnoseIncident(incident), settings);
+  const view = toolbarView(incident, await diagnoseIncident(incident), settings);
   if (!view) return;
   const watch = incident.page ? await deps.watchOf(incident.url) : undefined;
   const title = watch ? watchedTitle(view.title, watch, deps.clock) : view.title;
@@ -178,7 +181,7 @@ async function showOnce(
   settings: Settings,
   deps: ShowDeps,
 ): Promise<TabIncident | null> {
-  const diagnosis = diagnoseIncident(incident);
+  const diagnosis = await diagnoseIncident(incident);
   if (!diagnosis || diagnosis.kind === 'challenge') return incident;
   const shown = await showHelp(tabId, incident, settings, deps);
   // The visitor's help first: the history can wait until it is on screen.

@@ -93,7 +93,7 @@ export function watchHandlers(
         url: target.incident.url,
         tabId: target.tabId,
         fromForm: target.fromForm,
-        retryAfterAt: diagnoseIncident(target.incident)?.retryAfter?.at ?? null,
+        retryAfterAt: (await diagnoseIncident(target.incident))?.retryAfter?.at ?? null,
         giveUpMinutes: settings.watchGiveUpMinutes,
         now,
       };

@@ -4,10 +4,11 @@
  * storage.session and storage.local in memory (copying values as JSON, as the real ones do), and the tabs' events
  * and the toolbar; what it lacks is faked here: webRequest keeps the listeners it is given, tabs.get answers from a
  * table the caller fills, scripting answers as a page would (an injected panel sends the page's markers, as the real
- * one does once it runs), host access is granted, i18n returns message names.
+ * one does once it runs), host access is granted, i18n returns message names. importScripts runs a script of the
+ * same build, as Chrome's service worker does with the diagnosis engine at the first failure.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageMarkers } from '../../lib/diagnosis/types';
@@ -117,7 +118,18 @@ export function loadBuiltBackground(file = BUILT_BACKGROUND): BuiltBackground {
       return tabOf(tabId);
     },
   });
-  Object.assign(globalThis, { browser: fakeBrowser, chrome: fakeBrowser });
+  const importScripts = (url: string) => {
+    const script = join(dirname(file), new URL(url).pathname);
+    runInThisContext(readFileSync(script, 'utf8'), { filename: script });
+  };
+  // A service worker's global; its install event never comes here, as the worker is taken as installed.
+  const addEventListener = () => undefined;
+  Object.assign(globalThis, {
+    browser: fakeBrowser,
+    chrome: fakeBrowser,
+    importScripts,
+    addEventListener,
+  });
 
   runInThisContext(readFileSync(file, 'utf8'), { filename: file });
   const listener = onCompleted[0];

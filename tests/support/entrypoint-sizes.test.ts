@@ -33,6 +33,7 @@ const SHARED_JS = 'export const a=1;';
 const MESSAGES_JS = 'import{a as e}from"./shared-b2.js";export const t=e;';
 const POPUP_CSS = '.a{color:red}';
 const BACKGROUND_JS = 'var background=(function(){return 1})();';
+const ENGINE_JS = 'var engine=(function(){globalThis.e=1})();';
 const PANEL_JS = '(function(){document.title})();';
 const PANEL_CSS = ':host{all:initial}';
 
@@ -50,6 +51,7 @@ const chromeBuild = () =>
     'assets/popup-c3.css': POPUP_CSS,
     'icon/16.png': 'not counted: an icon is not code',
     'background.js': BACKGROUND_JS,
+    'diagnosis-engine.js': ENGINE_JS,
     'content-scripts/panel.js': PANEL_JS,
     'content-scripts/panel.css': PANEL_CSS,
   });
@@ -101,6 +103,16 @@ describe('entrypointSizes', () => {
     expect(entrypointSize(firefox, 'background').raw).toBe(BACKGROUND_JS.length);
   });
 
+  it('counts a script the extension loads itself apart from the background that loads it', () => {
+    expect(entrypointSize(chromeBuild(), 'diagnosis-engine')).toMatchObject({
+      kind: 'script',
+      files: [{ path: 'diagnosis-engine.js', raw: ENGINE_JS.length, gzip: gz(ENGINE_JS) }],
+    });
+    expect(entrypointSize(chromeBuild(), 'background').files.map((file) => file.path)).toEqual([
+      'background.js',
+    ]);
+  });
+
   it('counts an injected content script with the stylesheet of its name', () => {
     const panel = entrypointSize(chromeBuild(), 'panel');
     expect(panel.kind).toBe('content-script');
@@ -126,6 +138,7 @@ describe('entrypointSizes', () => {
     expect(entrypointSizes(chromeBuild()).map((size) => size.name)).toEqual([
       'popup',
       'background',
+      'diagnosis-engine',
       'panel',
     ]);
   });
@@ -134,7 +147,7 @@ describe('entrypointSizes', () => {
 describe('entrypointSize', () => {
   it('fails for an entrypoint the build does not have, naming the ones it has', () => {
     expect(() => entrypointSize(chromeBuild(), 'options')).toThrow(
-      'The build has no entrypoint named options (it has popup, background, panel)',
+      'The build has no entrypoint named options (it has popup, background, diagnosis-engine, panel)',
     );
   });
 

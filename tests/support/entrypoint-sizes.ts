@@ -5,6 +5,8 @@
  *   with every chunk those scripts import statically, each counted once (a chunk behind a dynamic `import()`, such as
  *   the popup's Public Suffix List, loads only when a button needs it and is not part of opening the page);
  * - the background: its script(s) from the manifest, with their imports;
+ * - a script of the extension's own at the build's root (WXT's unlisted scripts), which it loads when it needs it:
+ *   the diagnosis engine, which the background imports at its first failure;
  * - a content script: its script and the stylesheet of the same name beside it (WXT's `cssInjectionMode: 'ui'` has
  *   the script load it into its shadow root), whether the manifest declares it or the background injects it.
  * Files are gzipped one by one (level 9), as each is loaded on its own.
@@ -21,12 +23,10 @@ export const BUDGETS_KIB: Readonly<Record<string, number>> = {
   panel: 25,
   popup: 35,
   options: 50,
-  // Issue 9 asks for 20 KB. The whole engine (fingerprints, status catalogue, guidance) runs in the background, which
-  // a service worker cannot load lazily (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/basics#import-scripts):
-  // this holds it to today's size until the engine is split, so that it cannot grow unnoticed. Raised from 32 to 33
-  // for the main-frame headers listener (the panel need not wait for Firefox's late onCompleted) and the memory of
-  // tabs without a record (a healthy navigation makes no storage call).
-  background: 33,
+  background: 20,
+  // Not one of issue 9's: the engine the background loads at its first failure (lib/platform/engine.ts), held to
+  // about today's size so that it cannot grow unnoticed.
+  'diagnosis-engine': 16,
 };
 
 export interface FileSize {
@@ -39,7 +39,7 @@ export interface FileSize {
 export interface EntrypointSize {
   /** The file's name without its extension: `popup`, `background`, `panel`. */
   readonly name: string;
-  readonly kind: 'page' | 'background' | 'content-script';
+  readonly kind: 'page' | 'background' | 'script' | 'content-script';
   readonly files: readonly FileSize[];
   readonly raw: number;
   readonly gzip: number;
@@ -148,7 +148,7 @@ function entrypoint(
   };
 }
 
-/** Every entrypoint of the build: its HTML pages, its background and its content scripts. */
+/** Every entrypoint of the build: its HTML pages, its background, its own scripts and its content scripts. */
 export function entrypointSizes(build: Build): EntrypointSize[] {
   const manifestBytes = build.read('manifest.json');
   if (!manifestBytes) throw new Error('The build has no manifest.json');
@@ -169,6 +169,13 @@ export function entrypointSizes(build: Build): EntrypointSize[] {
     : (manifest.background?.scripts ?? []);
   if (background.length > 0)
     sizes.push(entrypoint('background', 'background', withImports(build, background)));
+  const declared = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
+  for (const script of build
+    .list('')
+    .filter((name) => name.endsWith('.js') && ![...background, ...declared].includes(name))
+    .sort()) {
+    sizes.push(entrypoint(stem(script), 'script', withImports(build, [script])));
+  }
 
   // Declared in the manifest, or injected at run time by the background (WXT writes both to content-scripts/).
   const contentScripts = new Map<string, string[]>();

@@ -38,6 +38,28 @@ describe('import boundaries', () => {
     expect(await brokenRules(path, code)).toContain('no-restricted-globals');
   });
 
+  it.each([
+    "import { diagnose } from '@/lib/diagnosis/diagnose';\nexport const x = diagnose;",
+    "import { ownerReport } from '../../lib/diagnosis/report';\nexport const x = ownerReport;",
+    "import { GATEWAYS } from '@/lib/diagnosis/fingerprints';\nexport const x = GATEWAYS;",
+  ])(
+    'the background may not import the diagnosis engine, which it loads late: %s',
+    async (code) => {
+      expect(await brokenRules('entrypoints/background/x.ts', code)).toContain(
+        '@typescript-eslint/no-restricted-imports',
+      );
+    },
+  );
+
+  it('lets the background import the engine’s types and the classification it runs per request', async () => {
+    expect(
+      await brokenRules(
+        'entrypoints/background/x.ts',
+        "import type { Diagnosis } from '@/lib/diagnosis/types';\nimport { isServerFailure } from '@/lib/diagnosis/classify';\nexport const x = (d: Diagnosis) => isServerFailure(d.statusCode);",
+      ),
+    ).toEqual([]);
+  });
+
   it('lets the platform layer use browser APIs and the pure core import its siblings', async () => {
     expect(
       await brokenRules(
