@@ -50,13 +50,10 @@ const defaults = {
 };
 export type ShowDeps = typeof defaults;
 
-export async function diagnoseIncident(
-  incident: TabIncident,
-  engine = loadEngine,
-): Promise<Diagnosis | null> {
+export async function diagnoseIncident(incident: TabIncident): Promise<Diagnosis | null> {
   const observation = observationToDiagnose(incident);
   if (!observation) return null;
-  const diagnosis = (await engine()).diagnose(observation);
+  const diagnosis = (await loadEngine()).diagnose(observation);
   if (incident.page) return diagnosis;
   // Only the page's own calls failed: the page loaded, and watching it would find it "back" at once.
   return {
