@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGatewayFixtures } from '../support/fixtures';
+import { changeSettings } from './extension-state';
 import { BROWSERS, browserSession, forEachAtOnce, pollUntil, type TestPage } from './harness';
 
 /**
@@ -205,10 +206,7 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
 
   it('honours the per-site “don’t show” list', async () => {
     const port = new URL(session.lab.origin).port;
-    await session.browser.inExtension(async (api, host: string) => {
-      const { settings = {} } = await api.storage.local.get('settings');
-      await api.storage.local.set({ settings: { ...settings, ignoredSites: [host] } });
-    }, `127.0.0.1:${port}`);
+    await changeSettings(session.browser, { ignoredSites: [`127.0.0.1:${port}`] });
     try {
       const { page, tabId } = await open('/scenarios/bad-gateway-html');
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -216,10 +214,7 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
       expect(await hasPanel(page)).toBe(false);
       await page.close();
     } finally {
-      await session.browser.inExtension(async (api) => {
-        const { settings = {} } = await api.storage.local.get('settings');
-        await api.storage.local.set({ settings: { ...settings, ignoredSites: [] } });
-      });
+      await changeSettings(session.browser, { ignoredSites: [] });
     }
   });
 
