@@ -19,6 +19,9 @@ export default defineConfig({
             'scripts/**/*.test.ts',
           ],
           environment: 'node',
+          // Worker threads start faster than the default child processes: on two cores the unit run took 108-111 s
+          // against 118-132 s. Nothing here needs a process of its own (no process.chdir, no native addon).
+          pool: 'threads',
         },
       },
       {
