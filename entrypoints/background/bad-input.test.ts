@@ -27,10 +27,7 @@ import {
 } from './detect';
 import { diagnoseIncident, refreshTab, type ShowDeps } from './show';
 import { createUntiedPages } from './untied';
-import engineScript from '../diagnosis-engine';
-
-// The background loads the engine's script at its first failure; here the test runs it.
-engineScript.main();
+import './test-support';
 
 /** Generous: this checks that every call ends, not how fast. */
 const SETTLE_MS = 10_000;

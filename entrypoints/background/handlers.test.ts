@@ -6,10 +6,7 @@ import english from '../../public/_locales/en/messages.json';
 import { createTranslator } from '@/lib/i18n/messages';
 import { fixtureCase } from '../../components/diagnosis/test-support';
 import { handlers } from './handlers';
-import engineScript from '../diagnosis-engine';
-
-// The background loads the engine's script at its first failure; here the test runs it.
-engineScript.main();
+import './test-support';
 
 describe('panelOpened', () => {
   beforeEach(() => {

@@ -12,10 +12,7 @@ import type { Watch } from '@/lib/watch/watch';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import type { Injection, PageReading } from '@/lib/platform/page-access';
 import english from '@/public/_locales/en/messages.json';
-import engineScript from '../diagnosis-engine';
-
-// The background loads the engine's script at its first failure; here the test runs it.
-engineScript.main();
+import './test-support';
 
 const URL_ = 'https://shop.example/cart';
 const failure = (

@@ -17,10 +17,7 @@ import {
   watchHandlers,
   type WatchDeps,
 } from './watch';
-import engineScript from '../diagnosis-engine';
-
-// The background loads the engine's script at its first failure; here the test runs it.
-engineScript.main();
+import './test-support';
 
 const START = Date.UTC(2026, 2, 20, 22, 52, 42);
 const SECOND = 1000;
