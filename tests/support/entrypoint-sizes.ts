@@ -7,8 +7,9 @@
  * - the background: its script(s) from the manifest, with their imports;
  * - a script of the extension's own at the build's root (WXT's unlisted scripts), which it loads when it needs it:
  *   the diagnosis engine, which the background imports at its first failure;
- * - a content script: its script and the stylesheet of the same name beside it (WXT's `cssInjectionMode: 'ui'` has
- *   the script load it into its shadow root), whether the manifest declares it or the background injects it.
+ * - a content script: its script, and the stylesheet of the same name beside it if it has one (WXT's
+ *   `cssInjectionMode: 'ui'` has the script fetch it into its shadow root; the panel carries its styles in its
+ *   script instead), whether the manifest declares it or the background injects it.
  * Files are gzipped one by one (level 9), as each is loaded on its own.
  */
 import { readdirSync, readFileSync } from 'node:fs';
