@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from '#imports';
-import { createTabIncidents } from './tab-incidents';
+import { createTabIncidents, watchTabIncident } from './tab-incidents';
 import { partFailed, type TabIncident } from '../incident/tab-incident';
 
 const observation = (url: string) => ({
@@ -153,6 +153,40 @@ describe('tab incidents', () => {
     expect((await incidents.get(6))?.parts).toHaveLength(1);
   });
 
+  it('reads a record it wrote from memory, for the last few tabs it wrote', async () => {
+    const incidents = createTabIncidents(storage);
+    const add = (tab: number) => (current: TabIncident | null) =>
+      partFailed(
+        current,
+        `https://${tab}.example/`,
+        observation(`https://api.example/${tab}`),
+        'api',
+      );
+    await incidents.update(1, add(1));
+    const read = vi.spyOn(storage, 'getItem');
+    expect((await incidents.get(1))?.url).toBe('https://1.example/');
+    expect((await incidents.update(1, add(1)))?.parts[0]?.count).toBe(2);
+    expect(read).not.toHaveBeenCalled();
+    // 32 tabs written since: the first one's record is read from storage again, once.
+    for (let tab = 2; tab <= 33; tab++) await incidents.update(tab, add(tab));
+    read.mockClear();
+    expect((await incidents.get(33))?.url).toBe('https://33.example/');
+    expect(read).not.toHaveBeenCalled();
+    expect((await incidents.get(1))?.parts[0]?.count).toBe(2);
+    expect((await incidents.get(1))?.parts[0]?.count).toBe(2);
+    expect(read).toHaveBeenCalledOnce();
+  });
+
+  it('takes a record from storage when its write failed, not the one it tried to write', async () => {
+    const incidents = createTabIncidents(storage);
+    const add = (current: TabIncident | null) =>
+      partFailed(current, 'https://a.example/', observation('https://a.example/api'), 'api');
+    await incidents.update(2, add);
+    vi.spyOn(storage, 'setItem').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(incidents.update(2, add)).rejects.toThrow('quota');
+    expect((await incidents.get(2))?.parts[0]?.count).toBe(1);
+  });
+
   it('keeps working after an update throws', async () => {
     const incidents = createTabIncidents(storage);
     await expect(
@@ -169,7 +203,7 @@ describe('tab incidents', () => {
   it('tells a watcher of one tab when its record is written or removed, and stops when asked', async () => {
     const incidents = createTabIncidents(storage);
     const seen = vi.fn();
-    const unwatch = incidents.watch(7, seen);
+    const unwatch = watchTabIncident(7, seen, storage);
     await incidents.update(8, (current) =>
       partFailed(current, 'https://other.example/', observation('https://api.example/x'), 'api'),
     );

@@ -6,6 +6,8 @@ const keyOf = (tabId: number) => `session:tab:${tabId}` as const;
 
 /** Closed tabs remembered, the oldest forgotten first: tab ids are never reused while the browser runs. */
 const MAX_CLOSED_TABS = 1000;
+/** Records kept in memory, the oldest written or read forgotten first: the few tabs being handled now, not all. */
+const MAX_RECENT_RECORDS = 32;
 
 export type IncidentUpdate = (current: TabIncident | null) => TabIncident | null;
 
@@ -14,35 +16,54 @@ export type IncidentUpdate = (current: TabIncident | null) => TabIncident | null
  * while a write is in flight, or while the first of them waits for company (`within`), is applied to one read and
  * written once, and no update is lost to a concurrent read-modify-write.
  *
- * Only the background writes these records, through this object, so it can remember which tabs have none: most tabs
- * show healthy pages, and each of their navigations (a record cleared, a completed tab looked up) then costs no
- * storage call at all. The memory is a cache of storage, lost with the worker and rebuilt by the first read.
+ * Only the background writes these records, through this object, so it can remember what it read and wrote:
+ * - which tabs have no record: most tabs show healthy pages, and each of their navigations (a record cleared, a
+ *   completed tab looked up) then costs no storage call at all;
+ * - the records of the last few tabs it handled: showing a failed page reads its record four times within a few
+ *   milliseconds (the tab refreshed, the page claimed, the panel's question), each a round trip of 2-5 ms without.
+ * The memory is a cache of storage, lost with the worker and rebuilt by the first read.
  */
 export function createTabIncidents(area = storage) {
   const closed = new Set<number>();
   const withoutRecord = new Set<number>();
-  /** Counts writes and removals, of any tab: a read that one overlapped cannot tell that a tab has no record. */
+  const recent = new Map<number, TabIncident>();
+  /** Counts writes and removals, of any tab: a read or write that one overlapped cannot tell what storage holds. */
   let writes = 0;
+
+  function forget(tabId: number) {
+    withoutRecord.delete(tabId);
+    recent.delete(tabId);
+  }
+
+  function remember(tabId: number, incident: TabIncident | null) {
+    forget(tabId);
+    if (!incident) return void withoutRecord.add(tabId);
+    recent.set(tabId, incident);
+    if (recent.size > MAX_RECENT_RECORDS) recent.delete(recent.keys().next().value as number);
+  }
 
   async function read(tabId: number): Promise<TabIncident | null> {
     if (withoutRecord.has(tabId)) return null;
+    const known = recent.get(tabId);
+    if (known) return known;
     const before = writes;
     const stored = await area.getItem<TabIncident>(keyOf(tabId));
-    if (stored === null && writes === before) withoutRecord.add(tabId);
+    if (writes === before) remember(tabId, stored);
     return stored;
   }
 
   async function write(tabId: number, incident: TabIncident): Promise<void> {
-    writes += 1;
-    withoutRecord.delete(tabId);
+    const mine = (writes += 1);
+    forget(tabId);
     await area.setItem(keyOf(tabId), incident);
+    if (writes === mine && !closed.has(tabId)) remember(tabId, incident);
   }
 
   async function remove(tabId: number): Promise<void> {
     const mine = (writes += 1);
-    withoutRecord.delete(tabId);
+    forget(tabId);
     await area.removeItem(keyOf(tabId));
-    if (writes === mine && !closed.has(tabId)) withoutRecord.add(tabId);
+    if (writes === mine && !closed.has(tabId)) remember(tabId, null);
   }
 
   const queues = new Map<
@@ -115,9 +136,6 @@ export function createTabIncidents(area = storage) {
       return done;
     },
     remove,
-    /** Calls `listener` whenever the tab's record is written or removed, until the returned function is called. */
-    watch: (tabId: number, listener: () => void) =>
-      area.watch<TabIncident>(keyOf(tabId), () => listener()),
     /**
      * The tab is gone (closed, or replaced by another): its record goes, and an event of it still being handled
      * cannot bring the record back, as one that was read before the tab closed and written after it otherwise would.
@@ -132,6 +150,13 @@ export function createTabIncidents(area = storage) {
 
 export const tabIncidents = createTabIncidents();
 export type TabIncidents = ReturnType<typeof createTabIncidents>;
+
+/**
+ * Calls `listener` whenever the background writes or removes the tab's record, until the returned function is called.
+ * Apart from the object above, which only the background needs.
+ */
+export const watchTabIncident = (tabId: number, listener: () => void, area = storage) =>
+  area.watch<TabIncident>(keyOf(tabId), () => listener());
 
 /**
  * Every tab's record, read at once: for the worker's start, when no event may come for a tab. Apart from the object

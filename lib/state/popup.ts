@@ -8,7 +8,7 @@ import { displayUrl, ownerReport } from '../diagnosis/report';
 import type { HistoryEntry } from '../history/history';
 import { checkProgress } from '../platform/check-progress';
 import { historyLog } from '../platform/history';
-import { tabIncidents } from '../platform/tab-incidents';
+import { watchTabIncident } from '../platform/tab-incidents';
 import { translate } from '../platform/i18n';
 import { send, type TabReport } from '../platform/messages';
 import { requestPermission } from '../platform/optional-permissions';
@@ -48,7 +48,7 @@ const defaults = {
   loadQr: () => import('../checks/qr-code'),
   /** Calls `listener` each time the background writes or removes the tab's record, until `signal` aborts. */
   onIncidentChanged(tabId: number, listener: () => void, signal: AbortSignal) {
-    signal.addEventListener('abort', tabIncidents.watch(tabId, listener), { once: true });
+    signal.addEventListener('abort', watchTabIncident(tabId, listener), { once: true });
   },
   /** The popup's lifetime: the page's own, unless a test ends it. */
   signal: new AbortController().signal,
