@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { pageFailed, withShown } from '@/lib/incident/tab-incident';
+import { pageFailed, withShown, type TabIncident } from '@/lib/incident/tab-incident';
+import { storage } from '#imports';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import english from '../../public/_locales/en/messages.json';
 import { createTranslator } from '@/lib/i18n/messages';
@@ -44,6 +45,31 @@ describe('panelOpened', () => {
       kind: 'watching',
       paused: false,
     });
+  });
+
+  it('answers from the page’s markers, and keeps them in the tab’s record for the popup', async () => {
+    const url = 'https://shop.example/cart';
+    const tabId = (await fakeBrowser.tabs.create({ url }))!.id!;
+    await fakeBrowser.tabs.update(tabId, { status: 'complete' } as never);
+    const failed = pageFailed({
+      url,
+      method: 'GET',
+      statusCode: 502,
+      headers: [],
+      frame: 'main_frame',
+      time: 0,
+    });
+    await tabIncidents.update(tabId, () => withShown(failed));
+    const markers = { title: '502 Bad Gateway', text: '502 Bad Gateway\nnginx/1.25.3' };
+
+    const opened = await handlers.panelOpened({ markers }, { kind: 'content-script', tabId });
+    expect(opened?.diagnosis.chain.map((hop) => hop.name)).toContain('nginx');
+    expect(opened?.incident.page?.page).toEqual(markers);
+    await vi.waitFor(async () =>
+      expect((await storage.getItem<TabIncident>(`session:tab:${tabId}`))?.page?.page).toEqual(
+        markers,
+      ),
+    );
   });
 
   it('writes the owner report for the panel: the page without its query string, the Ray ID, the time zone', async () => {

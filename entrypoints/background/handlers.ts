@@ -36,16 +36,21 @@ export const handlers: Handlers = {
     const tabId = sender.tabId;
     if (tabId === undefined) return null;
     const read = validMarkers(markers);
-    // The panel waits for this answer: the record (as written, with the markers) and the watch are read side by side.
-    const [incident, watch] = await Promise.all([
-      read
-        ? tabIncidents.update(tabId, (current) => current && withMarkers(current, read))
-        : tabIncidents.get(tabId),
+    // The panel waits for this answer: the record and the watch are read side by side, and the answer is made from
+    // the record with the markers while they are written. The toolbar may read better with them: it is brought up to
+    // date once they are.
+    const [stored, watch] = await Promise.all([
+      tabIncidents.get(tabId),
       watching.watchStatus({}, sender),
     ]);
+    const incident = stored && read ? withMarkers(stored, read) : stored;
+    const written = read
+      ? tabIncidents
+          .update(tabId, (current) => current && withMarkers(current, read))
+          .catch(() => null)
+      : Promise.resolve(null);
+    void written.then(() => refreshTabInTurn(tabId));
     const opened = await reportOf(tabId, incident);
-    // The toolbar may read better with the page's markers, but the panel is waiting: answer it first.
-    void refreshTabInTurn(tabId);
     const page = opened?.incident.page;
     if (!opened || !page) return null;
     return {
