@@ -73,13 +73,16 @@ export async function refreshTab(tabId: number, deps: ShowDeps = defaults): Prom
   // a storage call), and nothing to look up.
   const stored = await deps.incidents.get(tabId);
   if (!stored && !deps.untiedWaiting()) return;
-  const tab = await deps.tabs.get(tabId).catch(() => undefined);
+  // Side by side: a failed page's panel waits for both.
+  const [tab, settings] = await Promise.all([
+    deps.tabs.get(tabId).catch(() => undefined),
+    deps.settings(),
+  ]);
   if (tab?.status !== 'complete') return;
   let incident = stored ?? (await adopt(tabId, tab.url, deps));
   if (!incident) return;
   if (!showsIncident(tab.url, incident, tabId, deps)) return forgetIfLeft(tabId, tab.url, deps);
 
-  const settings = await deps.settings();
   if (incident.page && !incident.shown) {
     const claimed = await claim(tabId, incident.url, deps);
     if (claimed)
