@@ -6,7 +6,7 @@ const keyOf = (tabId: number) => `session:tab:${tabId}` as const;
 
 /** Closed tabs remembered, the oldest forgotten first: tab ids are never reused while the browser runs. */
 const MAX_CLOSED_TABS = 1000;
-/** Records kept in memory, the oldest written or read forgotten first: the few tabs being handled now, not all. */
+/** Records kept in memory, for the tabs last read from storage or written to it: the few being handled now. */
 const MAX_RECENT_RECORDS = 32;
 
 export type IncidentUpdate = (current: TabIncident | null) => TabIncident | null;
