@@ -2,12 +2,31 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pageFailed, withShown, type TabIncident } from '@/lib/incident/tab-incident';
 import { storage } from '#imports';
+import type { Observation } from '@/lib/diagnosis/types';
 import { tabIncidents } from '@/lib/platform/tab-incidents';
 import english from '../../public/_locales/en/messages.json';
 import { createTranslator } from '@/lib/i18n/messages';
 import { fixtureCase } from '../../components/diagnosis/test-support';
 import { handlers } from './handlers';
 import './test-support';
+
+/** A tab that completed on `observation`'s failed page, whose panel was shown. */
+async function tabShowing(observation: Observation): Promise<number> {
+  const tabId = (await fakeBrowser.tabs.create({ url: observation.url }))!.id!;
+  await fakeBrowser.tabs.update(tabId, { status: 'complete' } as never);
+  await tabIncidents.update(tabId, () => withShown(pageFailed(observation)));
+  return tabId;
+}
+
+/** A bare 502: nothing in it names a gateway. */
+const BARE_502: Observation = {
+  url: 'https://shop.example/cart',
+  method: 'GET',
+  statusCode: 502,
+  headers: [],
+  frame: 'main_frame',
+  time: 0,
+};
 
 describe('panelOpened', () => {
   beforeEach(() => {
@@ -20,21 +39,7 @@ describe('panelOpened', () => {
   });
 
   it('answers the panel with its page’s watch, so it shows the watch without asking again', async () => {
-    const url = 'https://shop.example/cart';
-    const tabId = (await fakeBrowser.tabs.create({ url }))!.id!;
-    await fakeBrowser.tabs.update(tabId, { status: 'complete' } as never);
-    await tabIncidents.update(tabId, () =>
-      withShown(
-        pageFailed({
-          url,
-          method: 'GET',
-          statusCode: 502,
-          headers: [],
-          frame: 'main_frame',
-          time: 0,
-        }),
-      ),
-    );
+    const tabId = await tabShowing(BARE_502);
     const sender = { kind: 'content-script', tabId } as const;
     expect((await handlers.panelOpened({ markers: null }, sender))?.watch).toEqual({
       kind: 'idle',
@@ -48,18 +53,7 @@ describe('panelOpened', () => {
   });
 
   it('answers from the page’s markers, and keeps them in the tab’s record for the popup', async () => {
-    const url = 'https://shop.example/cart';
-    const tabId = (await fakeBrowser.tabs.create({ url }))!.id!;
-    await fakeBrowser.tabs.update(tabId, { status: 'complete' } as never);
-    const failed = pageFailed({
-      url,
-      method: 'GET',
-      statusCode: 502,
-      headers: [],
-      frame: 'main_frame',
-      time: 0,
-    });
-    await tabIncidents.update(tabId, () => withShown(failed));
+    const tabId = await tabShowing(BARE_502);
     const markers = { title: '502 Bad Gateway', text: '502 Bad Gateway\nnginx/1.25.3' };
 
     const opened = await handlers.panelOpened({ markers }, { kind: 'content-script', tabId });
@@ -82,10 +76,7 @@ describe('panelOpened', () => {
       ...new Intl.DateTimeFormat().resolvedOptions(),
       timeZone: 'Europe/Paris',
     });
-    const { observation } = fixtureCase('cloudflare-522');
-    const tabId = (await fakeBrowser.tabs.create({ url: observation.url }))!.id!;
-    await fakeBrowser.tabs.update(tabId, { status: 'complete' } as never);
-    await tabIncidents.update(tabId, () => withShown(pageFailed(observation)));
+    const tabId = await tabShowing(fixtureCase('cloudflare-522').observation);
 
     const opened = await handlers.panelOpened({ markers: null }, { kind: 'content-script', tabId });
     expect(opened?.ownerReport).toContain('https://shop.example.com/cart');
