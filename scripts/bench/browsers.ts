@@ -163,8 +163,6 @@ async function healthyRounds(
   open: (browser: PlainBrowser) => void,
 ): Promise<
   HealthyRuns & {
-    /** Gateway Doctor's script executions counted in the timed pass (Chromium), else 0. */
-    readonly counted: number;
     readonly harness: Harness;
     readonly page: TestPage;
   }
@@ -175,7 +173,6 @@ async function healthyRounds(
     referenceTimes: [],
     roundRatios: [],
   };
-  let counted = 0;
   const otherExtension = writeReferenceExtension(name);
   const perRound = Math.ceil(pages / ROUNDS);
   let last: { harness: Harness; page: TestPage } | undefined;
@@ -188,10 +185,6 @@ async function healthyRounds(
       { page: await without.newPage(), times: [] as number[], all: runs.withoutTimes },
       { page: await reference.newPage(), times: [] as number[], all: runs.referenceTimes },
     ];
-    // Chromium: Playwright has DevTools' Runtime domain on in every page already, so counting costs the pages
-    // nothing and runs during the timed loads. Firefox's activity log sends a message for every event the
-    // extension receives, which would slow the very pages being timed: it counts in an untimed pass (below).
-    const watch = name === 'chromium' ? await harness.watchInjections() : undefined;
     for (let i = 0; i < WARM_UP_PAGES; i++)
       for (const { page } of browsers) await pageLoad(page, healthyPage(lab, `warm-up-${i}`));
     const first = round * perRound + 1;
@@ -201,10 +194,6 @@ async function healthyRounds(
         times.push(await pageLoad(page, healthyPage(lab, i)));
       }
     }
-    if (watch) {
-      counted += await watch.count();
-      await watch.stop();
-    }
     for (const { times, all } of browsers) all.push(...times);
     runs.roundRatios.push(medianRatio(cycle(browsers, 0).times, cycle(browsers, 1).times));
     await Promise.all([without.close(), reference.close()]);
@@ -212,7 +201,7 @@ async function healthyRounds(
     progress(`${name}: healthy pages, round ${round + 1} of ${ROUNDS} done`);
   }
   if (!last) throw new Error('No round of healthy pages ran');
-  return { ...runs, counted, ...last };
+  return { ...runs, ...last };
 }
 
 export async function measureBrowser(
@@ -233,13 +222,13 @@ export async function measureBrowser(
       harness: withExtension,
       page: pageWith,
     } = rounds;
-    let onHealthyPages = rounds.counted;
+    // Counting slows the pages it watches (in Chromium a second DevTools session with the Runtime domain on took a
+    // quarter more per page; Firefox's activity log sends a message for every event the extension receives), so it
+    // has an untimed pass of its own.
     const watch = await withExtension.watchInjections();
-    if (name === 'firefox') {
-      for (let i = 1; i <= runs.pages; i++) await pageLoad(pageWith, healthyPage(lab, i));
-      onHealthyPages += await watch.count();
-      progress(`${name}: the ${runs.pages} pages again, counting the extension's scripts`);
-    }
+    for (let i = 1; i <= runs.pages; i++) await pageLoad(pageWith, healthyPage(lab, i));
+    const onHealthyPages = await watch.count();
+    progress(`${name}: the ${runs.pages} pages again, counting the extension's scripts`);
     // The control: the same counter on one failed page, where the extension does run its scripts.
     const beforeControl = await watch.count();
     await panelAppearance(pageWith, lab.url(`${PANEL_PAGE}?run=bench-control`));
