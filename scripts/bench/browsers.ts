@@ -158,8 +158,8 @@ interface HealthyRuns {
 }
 
 /**
- * The healthy pages in ROUNDS rounds (fewer when there are fewer pages), each with the three browsers launched afresh, each page loaded in the three in
- * turn (which goes first taking turns too). Returns the last round's Gateway Doctor browser still open.
+ * The healthy pages in ROUNDS rounds (fewer when there are fewer pages), each with the three browsers launched
+ * afresh, each page loaded in the three in turn (which goes first taking turns too). Returns the last round's Gateway Doctor browser still open.
  */
 async function healthyRounds(
   name: BrowserName,
