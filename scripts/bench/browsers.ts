@@ -159,7 +159,8 @@ interface HealthyRuns {
 
 /**
  * The healthy pages in ROUNDS rounds (fewer when there are fewer pages), each with the three browsers launched
- * afresh, each page loaded in the three in turn (which goes first taking turns too). Returns the last round's Gateway Doctor browser still open.
+ * afresh, each page loaded in the three in turn (which goes first taking turns too). Returns the last round's Gateway
+ * Doctor browser still open.
  */
 async function healthyRounds(
   name: BrowserName,
@@ -179,10 +180,10 @@ async function healthyRounds(
     roundRatios: [],
   };
   const otherExtension = writeReferenceExtension(name);
-  const rounds = Math.min(ROUNDS, pages);
-  const perRound = Math.ceil(pages / rounds);
+  const roundCount = Math.min(ROUNDS, pages);
+  const perRound = Math.ceil(pages / roundCount);
   let last: { harness: Harness; page: TestPage } | undefined;
-  for (let round = 0; round < rounds; round++) {
+  for (let round = 0; round < roundCount; round++) {
     await last?.harness.close();
     const [harness, without, reference] = await launchThree(name, otherExtension);
     [harness, without, reference].forEach(open);
@@ -204,7 +205,7 @@ async function healthyRounds(
     runs.roundRatios.push(medianRatio(cycle(browsers, 0).times, cycle(browsers, 1).times));
     await Promise.all([without.close(), reference.close()]);
     last = { harness, page: cycle(browsers, 0).page };
-    progress(`${name}: healthy pages, round ${round + 1} of ${rounds} done`);
+    progress(`${name}: healthy pages, round ${round + 1} of ${roundCount} done`);
   }
   if (!last) throw new Error('No round of healthy pages ran');
   return { ...runs, ...last };
