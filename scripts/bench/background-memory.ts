@@ -12,6 +12,12 @@
 import { drain, drainBatches, loadBuiltBackground, storedBytes } from './built-background';
 import type { PageMarkers } from '../../lib/diagnosis/types';
 import {
+  MAX_STORED_HEADER_BYTES,
+  MAX_STORED_HEADERS,
+  MAX_STORED_URL,
+} from '../../lib/incident/observe';
+import { MAX_PART_URL } from '../../lib/incident/tab-incident';
+import {
   cycle,
   failedApiCall,
   failedPage,
@@ -45,20 +51,34 @@ const loaded = await heapUsed();
 const tabIds = Array.from({ length: TABS }, (_, i) => i + 1);
 for (const id of tabIds) background.tabs.set(id, { id, url: pageUrl(id), status: 'loading' });
 
-async function sendFailures(tabId: number, round: number, failure: Failure, apiFailure = failure) {
+/** Where a tab's page and its API calls go: the worst case sends them to addresses as long as records keep. */
+interface Addresses {
+  readonly page?: string;
+  readonly api?: (host: number) => string;
+}
+
+async function sendFailures(
+  tabId: number,
+  round: number,
+  failure: Failure,
+  apiFailure = failure,
+  addresses: Addresses = {},
+) {
   const tab = background.tabs.get(tabId);
   if (!tab) throw new Error(`No tab ${tabId}`);
-  tab.url = pageUrl(tabId, round);
+  tab.url = addresses.page ?? pageUrl(tabId, round);
   tab.status = 'loading';
   background.pages.set(tabId, failure.markers);
-  background.onCompleted(failedPage(tabId, failure, round));
+  background.onCompleted({ ...failedPage(tabId, failure, round), url: tab.url });
   await drain();
   tab.status = 'complete';
   await background.tabCompleted(tabId);
   await drain();
   // Written a quarter of a second later, batched (drainBatches): once for all the tabs of a round.
-  for (let host = 1; host <= API_HOSTS; host++)
-    background.onCompleted(failedApiCall(tabId, apiFailure, host));
+  for (let host = 1; host <= API_HOSTS; host++) {
+    const call = failedApiCall(tabId, apiFailure, host);
+    background.onCompleted(addresses.api ? { ...call, url: addresses.api(host) } : call);
+  }
 }
 
 /**
@@ -119,21 +139,30 @@ const first = await round(1);
 const second = await round(2);
 await background.storage.session.clear();
 
-/** A response as large as the caps keep: long URL and status line, 64 long headers, a full page of text. */
+/**
+ * A response as large as the caps keep: a long status line, a full page of text, and headers that fill their byte
+ * budget to the last byte (headers longer than what is left of it are left out, so long ones would fill it less), at
+ * addresses as long as records keep.
+ */
 const long = (char: string, length: number) => char.repeat(length);
+const headerBytes = MAX_STORED_HEADER_BYTES / MAX_STORED_HEADERS;
 const largest: Failure = {
   id: 'largest',
   statusCode: 502,
   statusLine: `HTTP/1.1 502 ${long('B', 2000)}`,
-  headers: Array.from({ length: 100 }, (_, i) => ({
-    name: `x-${i}-${long('n', 1100)}`,
-    value: long('v', 1100),
-  })),
+  headers: Array.from({ length: MAX_STORED_HEADERS }, (_, i) => {
+    const name = `x-${String(i).padStart(2, '0')}`;
+    return { name, value: long('v', headerBytes - JSON.stringify({ name, value: '' }).length) };
+  }),
   markers: { title: long('T', 1000), text: long('t', 10_000) },
 };
+const longAddress = (start: string, length: number) => start + long('p', length - start.length);
 const worstTab = TABS + 1;
 background.tabs.set(worstTab, { id: worstTab, url: '', status: 'loading' });
-await sendFailures(worstTab, 3, largest);
+await sendFailures(worstTab, 3, largest, largest, {
+  page: longAddress('https://shop.example.com/search?q=', MAX_STORED_URL),
+  api: (host) => longAddress(`https://api-${host}.example.com/v1/search?q=`, MAX_PART_URL),
+});
 await drainBatches();
 const worstRecord = await storedBytes(background.storage.session);
 const bound = worstRecord * TABS;
