@@ -1,8 +1,9 @@
 /**
  * The benchmark's browser sections, run in Chromium and in Firefox with the e2e harness against the gateway lab:
- * - healthy browsing: the same lab pages loaded with Gateway Doctor, without it, and with a reference extension that
- *   has its webRequest listeners doing nothing, in turn, and a count of Gateway Doctor's script executions on them
- *   by a method that is shown to count one on a failed page;
+ * - healthy browsing: the same lab pages loaded with Gateway Doctor, without it, with an extension that has the
+ *   reference's permissions and no listener, and with a reference extension that has Gateway Doctor's webRequest
+ *   listeners doing nothing, in turn, and a count of Gateway Doctor's script executions on them by a method that is
+ *   shown to count one on a failed page;
  * - the panel: time from DOMContentLoaded to the panel on screen, on nginx's 502 page;
  * - the popup: time to its first content, and to its diagnosis.
  */
@@ -118,21 +119,23 @@ async function popupPaints(harness: Harness, tabId: number) {
   }
 }
 
-/** The browser with Gateway Doctor, without it, and with the reference extension (its listeners, doing nothing). */
-async function launchThree(
+/** The extensions the baselines load, besides none: the reference's permissions alone, and the reference. */
+interface Baselines {
+  readonly permissionsOnly: string;
+  readonly reference: string;
+}
+
+/** The browser with Gateway Doctor, then one per baseline. */
+async function launchAll(
   name: BrowserName,
-  otherExtension: string,
-): Promise<[Harness, PlainBrowser, PlainBrowser]> {
-  if (name === 'chromium')
-    return [
-      await launchChromium(),
-      await launchChromium({ extension: false }),
-      await launchChromium({ extension: false, otherExtension }),
-    ];
+  { permissionsOnly, reference }: Baselines,
+): Promise<[Harness, PlainBrowser, PlainBrowser, PlainBrowser]> {
+  const launch = name === 'chromium' ? launchChromium : launchFirefox;
   return [
-    await launchFirefox(),
-    await launchFirefox({ extension: false }),
-    await launchFirefox({ extension: false, otherExtension }),
+    await launch(),
+    await launch({ extension: false }),
+    await launch({ extension: false, otherExtension: permissionsOnly }),
+    await launch({ extension: false, otherExtension: reference }),
   ];
 }
 
@@ -152,14 +155,15 @@ const ROUNDS = 10;
 interface HealthyRuns {
   readonly withTimes: number[];
   readonly withoutTimes: number[];
+  readonly permissionsOnlyTimes: number[];
   readonly referenceTimes: number[];
   /** Gateway Doctor / without, the median of the per-page ratios, in each round. */
   readonly roundRatios: number[];
 }
 
 /**
- * The healthy pages in ROUNDS rounds (fewer when there are fewer pages), each with the three browsers launched
- * afresh, each page loaded in the three in turn (which goes first taking turns too). Returns the last round's Gateway
+ * The healthy pages in ROUNDS rounds (fewer when there are fewer pages), each with the four browsers launched
+ * afresh, each page loaded in the four in turn (which goes first taking turns too). Returns the last round's Gateway
  * Doctor browser still open.
  */
 async function healthyRounds(
@@ -176,20 +180,33 @@ async function healthyRounds(
   const runs: HealthyRuns = {
     withTimes: [],
     withoutTimes: [],
+    permissionsOnlyTimes: [],
     referenceTimes: [],
     roundRatios: [],
   };
-  const otherExtension = writeReferenceExtension(name);
+  // The reference's manifest, with a background that adds no listener: what holding the permissions costs.
+  const baselines = {
+    permissionsOnly: writeReferenceExtension(
+      name,
+      "// Gateway Doctor's permissions, no listener.\n",
+    ),
+    reference: writeReferenceExtension(name),
+  };
   const roundCount = Math.min(ROUNDS, pages);
   const perRound = Math.ceil(pages / roundCount);
   let last: { harness: Harness; page: TestPage } | undefined;
   for (let round = 0; round < roundCount; round++) {
     await last?.harness.close();
-    const [harness, without, reference] = await launchThree(name, otherExtension);
-    [harness, without, reference].forEach(open);
+    const [harness, without, permissionsOnly, reference] = await launchAll(name, baselines);
+    [harness, without, permissionsOnly, reference].forEach(open);
     const browsers = [
       { page: await harness.newPage(), times: [] as number[], all: runs.withTimes },
       { page: await without.newPage(), times: [] as number[], all: runs.withoutTimes },
+      {
+        page: await permissionsOnly.newPage(),
+        times: [] as number[],
+        all: runs.permissionsOnlyTimes,
+      },
       { page: await reference.newPage(), times: [] as number[], all: runs.referenceTimes },
     ];
     for (let i = 0; i < WARM_UP_PAGES; i++)
@@ -203,7 +220,7 @@ async function healthyRounds(
     }
     for (const { times, all } of browsers) all.push(...times);
     runs.roundRatios.push(medianRatio(cycle(browsers, 0).times, cycle(browsers, 1).times));
-    await Promise.all([without.close(), reference.close()]);
+    await Promise.all([without.close(), permissionsOnly.close(), reference.close()]);
     last = { harness, page: cycle(browsers, 0).page };
     progress(`${name}: healthy pages, round ${round + 1} of ${roundCount} done`);
   }
@@ -225,6 +242,7 @@ export async function measureBrowser(
     const {
       withTimes,
       withoutTimes,
+      permissionsOnlyTimes,
       referenceTimes,
       harness: withExtension,
       page: pageWith,
@@ -260,7 +278,7 @@ export async function measureBrowser(
     const ratio = median(withTimes) / median(withoutTimes);
     const healthy: Row[] = [
       {
-        measure: `lab pages (${HEALTHY_PAGE_RESOURCES} parts each), each loaded in the three browsers in turn`,
+        measure: `lab pages (${HEALTHY_PAGE_RESOURCES} parts each), each loaded in the four browsers in turn`,
         value: runs.pages,
         unit: 'pages',
       },
@@ -275,6 +293,13 @@ export async function measureBrowser(
         value: median(withTimes),
         unit: 'ms',
         samples: withTimes,
+      },
+      {
+        measure:
+          'median page load with the permissions alone (webRequest and host access, no listener)',
+        value: median(permissionsOnlyTimes),
+        unit: 'ms',
+        samples: permissionsOnlyTimes,
       },
       {
         measure: 'median page load with the reference extension (our webRequest listeners, empty)',
@@ -307,6 +332,12 @@ export async function measureBrowser(
       {
         measure: 'the same in each round: highest',
         value: Math.max(...rounds.roundRatios),
+        unit: '×',
+      },
+      {
+        measure:
+          "permissions alone / without, per page: the browser's cost of the webRequest permission",
+        value: medianRatio(permissionsOnlyTimes, withoutTimes),
         unit: '×',
       },
       {
