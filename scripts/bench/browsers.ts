@@ -234,7 +234,7 @@ export async function measureBrowser(
   runs: BrowserRuns,
 ): Promise<{ healthy: Row[]; panel: Row[] }> {
   progress(
-    `${name}: ${runs.pages} healthy pages with Gateway Doctor, without it, and with the reference`,
+    `${name}: ${runs.pages} healthy pages with Gateway Doctor, without it, with its permissions alone and with the reference`,
   );
   const opened: PlainBrowser[] = [];
   try {
