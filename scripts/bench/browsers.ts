@@ -119,24 +119,23 @@ async function popupPaints(harness: Harness, tabId: number) {
   }
 }
 
-/** The extensions the baselines load, besides none: the reference's permissions alone, and the reference. */
-interface Baselines {
-  readonly permissionsOnly: string;
-  readonly reference: string;
+/** A browser without Gateway Doctor, with this extension or none, and where its page loads are collected. */
+interface Baseline {
+  readonly extension: string | undefined;
+  readonly all: number[];
 }
 
-/** The browser with Gateway Doctor, then one per baseline. */
+/** The browser with Gateway Doctor, then one per baseline, launched one after another. */
 async function launchAll(
   name: BrowserName,
-  { permissionsOnly, reference }: Baselines,
-): Promise<[Harness, PlainBrowser, PlainBrowser, PlainBrowser]> {
+  baselines: readonly Baseline[],
+): Promise<{ harness: Harness; plain: { browser: PlainBrowser; all: number[] }[] }> {
   const launch = name === 'chromium' ? launchChromium : launchFirefox;
-  return [
-    await launch(),
-    await launch({ extension: false }),
-    await launch({ extension: false, otherExtension: permissionsOnly }),
-    await launch({ extension: false, otherExtension: reference }),
-  ];
+  const harness = await launch();
+  const plain = [];
+  for (const { extension, all } of baselines)
+    plain.push({ browser: await launch({ extension: false, otherExtension: extension }), all });
+  return { harness, plain };
 }
 
 const medianRatio = (times: readonly number[], baseline: readonly number[]) =>
@@ -184,31 +183,27 @@ async function healthyRounds(
     referenceTimes: [],
     roundRatios: [],
   };
-  // The reference's manifest, with a background that adds no listener: what holding the permissions costs.
-  const baselines = {
-    permissionsOnly: writeReferenceExtension(
-      name,
-      "// Gateway Doctor's permissions, no listener.\n",
-    ),
-    reference: writeReferenceExtension(name),
-  };
+  const baselines: Baseline[] = [
+    { extension: undefined, all: runs.withoutTimes },
+    // The reference's manifest, with a background that adds no listener: what holding the permissions costs.
+    {
+      extension: writeReferenceExtension(name, "// The reference's permissions, no listener.\n"),
+      all: runs.permissionsOnlyTimes,
+    },
+    { extension: writeReferenceExtension(name), all: runs.referenceTimes },
+  ];
   const roundCount = Math.min(ROUNDS, pages);
   const perRound = Math.ceil(pages / roundCount);
   let last: { harness: Harness; page: TestPage } | undefined;
   for (let round = 0; round < roundCount; round++) {
     await last?.harness.close();
-    const [harness, without, permissionsOnly, reference] = await launchAll(name, baselines);
-    [harness, without, permissionsOnly, reference].forEach(open);
+    const { harness, plain } = await launchAll(name, baselines);
+    [harness, ...plain.map(({ browser }) => browser)].forEach(open);
     const browsers = [
       { page: await harness.newPage(), times: [] as number[], all: runs.withTimes },
-      { page: await without.newPage(), times: [] as number[], all: runs.withoutTimes },
-      {
-        page: await permissionsOnly.newPage(),
-        times: [] as number[],
-        all: runs.permissionsOnlyTimes,
-      },
-      { page: await reference.newPage(), times: [] as number[], all: runs.referenceTimes },
     ];
+    for (const { browser, all } of plain)
+      browsers.push({ page: await browser.newPage(), times: [], all });
     for (let i = 0; i < WARM_UP_PAGES; i++)
       for (const { page } of browsers) await pageLoad(page, healthyPage(lab, `warm-up-${i}`));
     const first = round * perRound + 1;
@@ -220,7 +215,7 @@ async function healthyRounds(
     }
     for (const { times, all } of browsers) all.push(...times);
     runs.roundRatios.push(medianRatio(cycle(browsers, 0).times, cycle(browsers, 1).times));
-    await Promise.all([without.close(), permissionsOnly.close(), reference.close()]);
+    await Promise.all(plain.map(({ browser }) => browser.close()));
     last = { harness, page: cycle(browsers, 0).page };
     progress(`${name}: healthy pages, round ${round + 1} of ${roundCount} done`);
   }
